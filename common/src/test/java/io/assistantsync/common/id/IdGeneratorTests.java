@@ -1,0 +1,49 @@
+package io.assistantsync.common.id;
+
+import java.util.HashSet;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class IdGeneratorTests {
+
+	@Test
+	void shouldMakeUrlSafeIdsOf21Characters() {
+		IdGenerator ids = new IdGenerator();
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < 10_000; i++) {
+			String id = ids.newId();
+			assertThat(id).matches("[A-Za-z0-9_-]{21}");
+			assertThat(seen.add(id)).isTrue();
+		}
+	}
+
+	@Test
+	void shouldBeReproducibleWithASeededRandom() {
+		assertThat(new IdGenerator(new Random(7)).newId()).isEqualTo(new IdGenerator(new Random(7)).newId());
+	}
+
+	@Test
+	void shouldRejectMalformedAssistantIds() {
+		assertThat(AssistantId.isWellFormed(new IdGenerator().newId())).isTrue();
+		assertThat(AssistantId.isWellFormed("short")).isFalse();
+		assertThat(AssistantId.isWellFormed("../../../etc/passwd123")).isFalse();
+		assertThat(AssistantId.isWellFormed(null)).isFalse();
+		assertThatIllegalArgumentException().isThrownBy(() -> new AssistantId("nope"));
+	}
+
+	@Test
+	void shouldDeriveTheSameResultIdForTheSameAttemptAndStatus() {
+		String first = DerivedIds.syncResultId("event-1", 3, "RETRYING");
+		assertThat(first).matches("[A-Za-z0-9_-]{21}");
+		assertThat(DerivedIds.syncResultId("event-1", 3, "RETRYING")).isEqualTo(first);
+		assertThat(DerivedIds.syncResultId("event-1", 4, "RETRYING")).isNotEqualTo(first);
+		assertThat(DerivedIds.syncResultId("event-1", 3, "SYNCED")).isNotEqualTo(first);
+		assertThat(DerivedIds.syncResultId("event-2", 3, "RETRYING")).isNotEqualTo(first);
+	}
+
+}

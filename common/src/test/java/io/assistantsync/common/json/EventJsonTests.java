@@ -1,0 +1,84 @@
+package io.assistantsync.common.json;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import io.assistantsync.common.event.AssistantCreationRequested;
+import io.assistantsync.common.event.AssistantSnapshot;
+import io.assistantsync.common.event.AssistantSyncOutcome;
+import io.assistantsync.common.event.DeadLetterReplayAudited;
+import io.assistantsync.common.event.SyncError;
+import io.assistantsync.common.event.SyncOutcomeStatus;
+import io.assistantsync.common.event.Visibility;
+import io.assistantsync.common.id.DerivedIds;
+import io.assistantsync.common.id.IdGenerator;
+import io.assistantsync.common.kafka.EventTypes;
+import io.assistantsync.testing.EventSchemas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EventJsonTests {
+
+	private final IdGenerator ids = new IdGenerator();
+
+	@Test
+	void shouldWriteInstantsWithMillisecondsAndZ() {
+		String json = EventJson.mapper().writeValueAsString(new TimeHolder(Instant.parse("2026-11-25T08:00:00Z")));
+		assertThat(json).isEqualTo("{\"at\":\"2026-11-25T08:00:00.000Z\"}");
+	}
+
+	@Test
+	void shouldRoundTripAPendingCreateEventThatConformsToItsSchema() {
+		Instant now = Timestamps.toMillis(Instant.now());
+		String id = this.ids.newId();
+		AssistantSnapshot assistant = new AssistantSnapshot(id, "Flight log analyst", "🛩️", null, "analysis",
+				List.of("drone", "logs"), "You are…", Visibility.PRIVATE, 1, now, now);
+		AssistantCreationRequested event = new AssistantCreationRequested(this.ids.newId(), id, 1, now, assistant);
+
+		String json = EventJson.mapper().writeValueAsString(event);
+
+		EventSchemas.assertConforms(EventTypes.PENDING_CREATE_V1, json);
+		assertThat(EventJson.mapper().readValue(json, AssistantCreationRequested.class)).isEqualTo(event);
+	}
+
+	@Test
+	void shouldOmitNextAttemptAndErrorFromASyncedResult() {
+		Instant now = Timestamps.toMillis(Instant.now());
+		String source = this.ids.newId();
+		AssistantSyncOutcome synced = new AssistantSyncOutcome(DerivedIds.syncResultId(source, 1, "SYNCED"), source,
+				this.ids.newId(), 1, SyncOutcomeStatus.SYNCED, 1, 5, null, null, now);
+		AssistantSyncOutcome retrying = new AssistantSyncOutcome(DerivedIds.syncResultId(source, 1, "RETRYING"),
+				source, this.ids.newId(), 1, SyncOutcomeStatus.RETRYING, 1, 5, now.plusSeconds(1),
+				new SyncError("TransientStoreException", "deadlock detected", true), now);
+
+		String syncedJson = EventJson.mapper().writeValueAsString(synced);
+
+		assertThat(syncedJson).doesNotContain("nextAttemptAt").doesNotContain("error");
+		EventSchemas.assertConforms(EventTypes.SYNC_RESULT_V1, syncedJson);
+		EventSchemas.assertConforms(EventTypes.SYNC_RESULT_V1, EventJson.mapper().writeValueAsString(retrying));
+		assertThat(EventSchemas.validate(EventTypes.SYNC_RESULT_V1, syncedJson.replace("\"SYNCED\"", "\"RETRYING\"")))
+			.isNotEmpty();
+	}
+
+	@Test
+	void shouldWriteAnAuditEventThatConformsToItsSchema() {
+		DeadLetterReplayAudited audit = new DeadLetterReplayAudited(this.ids.newId(), Instant.now(),
+				new DeadLetterReplayAudited.Actor("cli", "root", null),
+				new DeadLetterReplayAudited.Filters(List.of(), null, null, null, 10), true, false, false, 3, 1,
+				java.util.Map.of("replay-limit-reached", 1));
+		EventSchemas.assertConforms(EventTypes.DLT_REPLAY_V1, EventJson.mapper().writeValueAsString(audit));
+	}
+
+	@Test
+	void shouldIgnoreFieldsAddedByANewerProducer() {
+		String json = "{\"at\":\"2026-11-25T08:00:00.120Z\",\"addedLater\":true}";
+		assertThat(EventJson.mapper().readValue(json, TimeHolder.class).at())
+			.isEqualTo(Instant.parse("2026-11-25T08:00:00.120Z"));
+	}
+
+	record TimeHolder(Instant at) {
+	}
+
+}
