@@ -1,0 +1,19 @@
+package io.assistantsync.api;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The producer-facing half of the pipeline: accepts assistants over HTTP, records them with a transactional
+ * outbox, publishes pending-create events and tracks each assistant's sync state.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class ApiServiceApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(ApiServiceApplication.class, args);
+	}
+
+}
