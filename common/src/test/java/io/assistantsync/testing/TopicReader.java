@@ -1,0 +1,104 @@
+package io.assistantsync.testing;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.awaitility.Awaitility;
+
+/**
+ * Reads a topic of the shared broker from its beginning, keeping every record seen, for assertions on what
+ * a service published. Also sends raw records, as another service would.
+ */
+public final class TopicReader implements AutoCloseable {
+
+	private final KafkaConsumer<String, byte[]> consumer;
+
+	private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+
+	/**
+	 * Subscribes to topics, with a group of its own, from the earliest offset.
+	 * @param topics the topics
+	 */
+	public TopicReader(String... topics) {
+		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				TestKafka.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+				ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000), new StringDeserializer(),
+				new ByteArrayDeserializer());
+		this.consumer.subscribe(List.of(topics));
+	}
+
+	/**
+	 * Polls until the records seen so far that match a predicate reach a count.
+	 * @param matching which records count
+	 * @param count how many are expected at least
+	 * @param timeout how long to wait
+	 * @return the matching records, in the order seen
+	 */
+	public synchronized List<ConsumerRecord<String, byte[]>> await(Predicate<ConsumerRecord<String, byte[]>> matching,
+			int count, Duration timeout) {
+		Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(50)).until(() -> {
+			poll();
+			return this.seen.stream().filter(matching).count() >= count;
+		});
+		return this.seen.stream().filter(matching).toList();
+	}
+
+	/**
+	 * Polls once more and returns everything seen that matches.
+	 * @param matching which records
+	 * @return the matching records
+	 */
+	public synchronized List<ConsumerRecord<String, byte[]>> seen(Predicate<ConsumerRecord<String, byte[]>> matching) {
+		poll();
+		return this.seen.stream().filter(matching).toList();
+	}
+
+	private void poll() {
+		this.consumer.poll(Duration.ofMillis(200)).forEach(this.seen::add);
+	}
+
+	@Override
+	public synchronized void close() {
+		this.consumer.close(Duration.ofSeconds(2));
+	}
+
+	/**
+	 * Sends records to the shared broker and waits for their acknowledgement.
+	 * @param records the records
+	 */
+	@SafeVarargs
+	public static void send(ProducerRecord<String, byte[]>... records) {
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
+						"all"),
+				new StringSerializer(), new ByteArraySerializer())) {
+			List<java.util.concurrent.Future<?>> acks = new ArrayList<>();
+			for (ProducerRecord<String, byte[]> record : records) {
+				acks.add(producer.send(record));
+			}
+			for (java.util.concurrent.Future<?> ack : acks) {
+				ack.get(30, java.util.concurrent.TimeUnit.SECONDS);
+			}
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Could not send test records", ex);
+		}
+	}
+
+}

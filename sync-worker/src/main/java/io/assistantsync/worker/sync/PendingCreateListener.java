@@ -1,0 +1,100 @@
+package io.assistantsync.worker.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.support.KafkaUtils;
+import org.springframework.stereotype.Component;
+
+import io.assistantsync.common.event.AssistantCreationRequested;
+import io.assistantsync.common.validation.AssistantRules;
+import io.assistantsync.common.validation.FieldViolation;
+
+/**
+ * Pushes each pending-create event into the authoritative store and publishes SYNCED. Failures are thrown
+ * to Spring Kafka's non-blocking retries (see {@link RetryTopicsConfiguration}): transient ones go to the
+ * next retry topic, permanent ones to the dead-letter topic, and an unreachable store holds the record in
+ * place until it answers. The same listener serves the main and the retry topics.
+ */
+@Component
+class PendingCreateListener {
+
+	/** The listener id; retry topic listeners get it with a suffix. */
+	static final String ID = "pending-create";
+
+	private static final Logger logger = LoggerFactory.getLogger(PendingCreateListener.class);
+
+	private final AuthoritativeStore store;
+
+	private final StoreOutage outage;
+
+	private final SyncResultPublisher results;
+
+	private final SyncMetrics metrics;
+
+	private final SyncCheckpoint checkpoint;
+
+	private final Clock clock;
+
+	PendingCreateListener(AuthoritativeStore store, StoreOutage outage, SyncResultPublisher results,
+			SyncMetrics metrics, ObjectProvider<SyncCheckpoint> checkpoint, Clock clock) {
+		this.store = store;
+		this.outage = outage;
+		this.results = results;
+		this.metrics = metrics;
+		this.checkpoint = checkpoint.getIfAvailable(() -> SyncCheckpoint.NONE);
+		this.clock = clock;
+	}
+
+	@KafkaListener(id = ID, topics = "${assistants.topics.pending-create}")
+	void onPendingCreate(ConsumerRecord<String, PendingCreateDelivery> record) {
+		AssistantCreationRequested event = record.value().event();
+		int attempt = RetryHeaders.attempt(record.headers());
+		check(event);
+		write(event);
+		this.results.synced(SyncSubject.of(event), attempt);
+		this.metrics.synced(Duration.between(event.assistant().createdAt(), this.clock.instant()));
+		logger.debug("Synced {} from {} on attempt {}", event.assistantId(), KafkaUtils.format(record), attempt);
+		this.checkpoint.afterResultPublished(record);
+	}
+
+	private void write(AssistantCreationRequested event) {
+		if (this.outage.isActive()) {
+			// while the store is down, only probe it: a failed probe holds the record without touching the data
+			this.store.probe();
+		}
+		try {
+			this.metrics.timeStoreWrite(() -> this.store.upsert(event.assistant(), event.eventId()));
+		}
+		catch (StoreUnavailableException ex) {
+			this.outage.begin(ex);
+			throw ex;
+		}
+		this.outage.end();
+	}
+
+	private static void check(AssistantCreationRequested event) {
+		if (event.eventId() == null || event.eventId().isBlank() || event.occurredAt() == null
+				|| event.assistant() == null) {
+			throw new InvalidEventException("A pending-create event needs eventId, occurredAt and assistant");
+		}
+		if (!event.assistant().id().equals(event.assistantId()) || event.assistant().version() != event.version()) {
+			throw new InvalidEventException("Event " + event.eventId() + " names assistant " + event.assistantId()
+					+ " v" + event.version() + " but carries " + event.assistant().id() + " v"
+					+ event.assistant().version());
+		}
+		List<FieldViolation> violations = AssistantRules.check(event.assistant());
+		if (!violations.isEmpty()) {
+			throw new InvalidEventException("Event " + event.eventId() + " carries an invalid assistant: "
+					+ violations.stream().map(v -> v.field() + " " + v.message()).toList());
+		}
+	}
+
+}

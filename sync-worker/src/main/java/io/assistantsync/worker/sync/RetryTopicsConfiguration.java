@@ -1,0 +1,101 @@
+package io.assistantsync.worker.sync;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.retrytopic.DeadLetterPublishingRecovererFactory;
+import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
+import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
+import org.springframework.kafka.retrytopic.RetryTopicConfigurationSupport;
+import org.springframework.kafka.retrytopic.RetryTopicSchedulerWrapper;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
+import org.springframework.kafka.retrytopic.TopicSuffixingStrategy;
+import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.util.backoff.ExponentialBackOff;
+
+import io.assistantsync.worker.system.TopicsProperties;
+
+/**
+ * Spring Kafka's non-blocking retries for pending-create events (CONTRACT.md §3), combined with blocking
+ * retries for outages:
+ * <ul>
+ * <li>a {@link TransientSyncException} (or anything unclassified) goes to the next delayed retry topic,
+ * {@code -retry-1000}, {@code -retry-2000}, … (named after the delay), until the attempts are used up, then
+ * to {@code -dlt};</li>
+ * <li>a {@link PermanentSyncException} or an unreadable record goes to {@code -dlt} at once;</li>
+ * <li>a {@link StoreUnavailableException} or {@link ResultPublicationException} is retried in place, with
+ * a back-off growing to {@code sync.store.outage-backoff-max} and no limit: the record stays where it is,
+ * no attempt is used up, nothing is dead-lettered however long the outage lasts. The consumer keeps
+ * polling between tries, so it stays in its group.</li>
+ * </ul>
+ * Retry and dead-letter topics get as many partitions as the pending-create topic, and forwarded records
+ * keep their partition, so the events of one assistant stay in order.
+ */
+@Configuration(proxyBeanMethods = false)
+class RetryTopicsConfiguration extends RetryTopicConfigurationSupport {
+
+	private final SyncStoreProperties store;
+
+	private final ObjectProvider<ForwardedOutcomes> outcomes;
+
+	RetryTopicsConfiguration(SyncStoreProperties store, ObjectProvider<ForwardedOutcomes> outcomes) {
+		this.store = store;
+		this.outcomes = outcomes;
+	}
+
+	@Bean
+	RetryTopicConfiguration pendingCreateRetryTopics(KafkaTemplate<Object, Object> kafka, TopicsProperties topics,
+			SyncRetryProperties retry, SyncListenerProperties listener) {
+		return RetryTopicConfigurationBuilder.newInstance()
+			.includeTopic(topics.pendingCreate())
+			.maxAttempts(retry.attempts())
+			.exponentialBackoff(retry.initialDelay().toMillis(), retry.multiplier(), retry.maxDelay().toMillis())
+			.setTopicSuffixingStrategy(TopicSuffixingStrategy.SUFFIX_WITH_DELAY_VALUE)
+			.notRetryOn(List.of(PermanentSyncException.class, DeserializationException.class))
+			.traversingCauses()
+			.autoCreateTopicsWith(topics.partitions(), (short) topics.replicationFactor())
+			.concurrency(listener.effectiveConcurrency(topics.partitions()))
+			// outcomes are reported when records are forwarded; nothing needs to consume the DLT here
+			.autoStartDltHandler(false)
+			.create(kafka);
+	}
+
+	/**
+	 * The scheduler that resumes retry topic partitions when their next record is due; its own threads, so
+	 * that due retries never wait behind other scheduled work.
+	 */
+	@Bean
+	RetryTopicSchedulerWrapper retryTopicScheduler() {
+		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
+		scheduler.setThreadNamePrefix("retry-due-");
+		scheduler.setPoolSize(2);
+		scheduler.initialize();
+		return new RetryTopicSchedulerWrapper(scheduler);
+	}
+
+	@Override
+	protected void configureBlockingRetries(BlockingRetriesConfigurer blockingRetries) {
+		ExponentialBackOff backOff = new ExponentialBackOff(this.store.outageBackoffInitial().toMillis(), 2.0);
+		backOff.setMaxInterval(this.store.outageBackoffMax().toMillis());
+		blockingRetries.retryOn(StoreUnavailableException.class, ResultPublicationException.class).backOff(backOff);
+	}
+
+	@Override
+	protected Consumer<DeadLetterPublishingRecovererFactory> configureDeadLetterPublishingContainerFactory() {
+		return factory -> {
+			factory.setDeadLetterPublisherCreator((templates, destinations) -> new OutcomeReportingRecoverer(templates,
+					destinations, this.outcomes.getObject()));
+			factory.setHeadersFunction(ForwardingHeaders::readable);
+			factory.setDeadLetterPublishingRecovererCustomizer(recoverer -> {
+				recoverer.setHeaderNamesSupplier(ForwardingHeaders::standardNames);
+				recoverer.setExceptionHeadersCreator(ForwardingHeaders::addExceptionHeaders);
+			});
+			factory.neverLogListenerException();
+		};
+	}
+
+}

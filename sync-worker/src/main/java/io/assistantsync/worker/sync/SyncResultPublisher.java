@@ -1,0 +1,90 @@
+package io.assistantsync.worker.sync;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import io.assistantsync.common.event.AssistantSyncOutcome;
+import io.assistantsync.common.event.SyncError;
+import io.assistantsync.common.event.SyncOutcomeStatus;
+import io.assistantsync.common.id.DerivedIds;
+import io.assistantsync.common.json.Timestamps;
+import io.assistantsync.common.kafka.CloudEventHeaders;
+import io.assistantsync.common.kafka.EventTypes;
+import io.assistantsync.worker.system.TopicsProperties;
+
+/**
+ * Publishes one sync result per attempt outcome on the sync-results topic, keyed by the assistant id, with
+ * CloudEvents headers and an id derived from (source event, attempt, status), and waits for the broker's
+ * acknowledgement: a record's offset is committed only after its result is durable.
+ */
+@Component
+class SyncResultPublisher {
+
+	static final String SOURCE = "/sync-worker";
+
+	private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
+
+	private final KafkaTemplate<Object, Object> kafka;
+
+	private final String topic;
+
+	private final int maxAttempts;
+
+	private final Clock clock;
+
+	SyncResultPublisher(KafkaTemplate<Object, Object> kafka, TopicsProperties topics, SyncRetryProperties retry,
+			Clock clock) {
+		this.kafka = kafka;
+		this.topic = topics.syncResults();
+		this.maxAttempts = retry.attempts();
+		this.clock = clock;
+	}
+
+	void synced(SyncSubject subject, int attempt) {
+		publish(subject, SyncOutcomeStatus.SYNCED, attempt, this.clock.instant(), null, null);
+	}
+
+	void retrying(SyncSubject subject, int attempt, Instant failedAt, Instant nextAttemptAt, SyncError error) {
+		publish(subject, SyncOutcomeStatus.RETRYING, attempt, failedAt, nextAttemptAt, error);
+	}
+
+	void deadLettered(SyncSubject subject, int attempt, Instant failedAt, SyncError error) {
+		publish(subject, SyncOutcomeStatus.DEAD_LETTERED, attempt, failedAt, null, error);
+	}
+
+	/**
+	 * Publishes a result and waits for its acknowledgement.
+	 * @param occurredAt when the outcome was decided: the store commit, or the failure of the attempt
+	 */
+	private void publish(SyncSubject subject, SyncOutcomeStatus status, int attempt, Instant occurredAt,
+			Instant nextAttemptAt, SyncError error) {
+		Instant at = Timestamps.toMillis(occurredAt);
+		String eventId = DerivedIds.syncResultId(subject.sourceEventId(), attempt, status.name());
+		AssistantSyncOutcome outcome = new AssistantSyncOutcome(eventId, subject.sourceEventId(),
+				subject.assistantId(), subject.version(), status, attempt, this.maxAttempts,
+				(nextAttemptAt != null) ? Timestamps.toMillis(nextAttemptAt) : null, error, at);
+		ProducerRecord<Object, Object> record = new ProducerRecord<>(this.topic, null, subject.assistantId(), outcome,
+				new CloudEventHeaders(eventId, SOURCE, EventTypes.SYNC_RESULT_V1, at, subject.assistantId())
+					.toKafkaHeaders());
+		try {
+			this.kafka.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new ResultPublicationException("Interrupted publishing " + status + " of " + subject, ex);
+		}
+		catch (ExecutionException | TimeoutException | RuntimeException ex) {
+			throw new ResultPublicationException("Could not publish " + status + " of " + subject, ex);
+		}
+	}
+
+}

@@ -1,0 +1,47 @@
+package io.assistantsync.worker.sync;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import io.assistantsync.common.event.AssistantCreationRequested;
+import io.assistantsync.common.kafka.CloudEventHeaders;
+import io.assistantsync.common.kafka.EventHeaders;
+
+/**
+ * What a sync result is about: the pending-create event, its assistant and version.
+ *
+ * @param sourceEventId the pending-create event id
+ * @param assistantId the assistant id (the result's key)
+ * @param version the assistant's version, 0 when unknown
+ */
+record SyncSubject(String sourceEventId, String assistantId, long version) {
+
+	static SyncSubject of(AssistantCreationRequested event) {
+		return new SyncSubject(event.eventId(), event.assistantId(), event.version());
+	}
+
+	/**
+	 * The subject of any consumed record, also one whose value could not be read: then the ids come from the
+	 * key and the {@code ce_id} header, or the record's coordinates.
+	 * @param record the record
+	 * @return the subject, or {@code null} when the record names no assistant
+	 */
+	static SyncSubject of(ConsumerRecord<?, ?> record) {
+		if (record.value() instanceof PendingCreateDelivery delivery) {
+			return of(delivery.event());
+		}
+		if (!(record.key() instanceof String key) || key.isBlank()) {
+			return null;
+		}
+		String eventId = CloudEventHeaders.lastText(record.headers(), EventHeaders.CE_ID);
+		if (eventId == null || eventId.isBlank()) {
+			eventId = record.topic() + "/" + record.partition() + "/" + record.offset();
+		}
+		return new SyncSubject(eventId, key, 0);
+	}
+
+	@Override
+	public String toString() {
+		return "assistant " + this.assistantId + " (event " + this.sourceEventId + ")";
+	}
+
+}

@@ -1,0 +1,276 @@
+package io.assistantsync.worker.sync;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.support.KafkaHeaders;
+
+import io.assistantsync.common.event.AssistantCreationRequested;
+import io.assistantsync.common.event.AssistantSnapshot;
+import io.assistantsync.common.event.AssistantSyncOutcome;
+import io.assistantsync.common.event.SyncOutcomeStatus;
+import io.assistantsync.common.kafka.CloudEventHeaders;
+import io.assistantsync.common.kafka.EventHeaders;
+import io.assistantsync.common.kafka.EventTypes;
+import io.assistantsync.testing.SampleAssistants;
+import io.assistantsync.testing.TestKafka;
+import io.assistantsync.testing.TopicReader;
+import io.assistantsync.worker.SyncWorkerIntegrationTest;
+import io.assistantsync.worker.system.TopicsProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SyncWorkerIntegrationTest
+class PendingCreateSyncIntegrationTests {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	@Autowired
+	TopicsProperties topics;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	private TopicReader results;
+
+	private TopicReader deadLetters;
+
+	private StoreFaults faults;
+
+	@BeforeEach
+	void readTopics() {
+		this.results = new TopicReader(this.topics.syncResults());
+		this.deadLetters = new TopicReader(dlt());
+		this.faults = new StoreFaults(this.jdbc);
+	}
+
+	@AfterEach
+	void closeReaders() {
+		this.results.close();
+		this.deadLetters.close();
+	}
+
+	@Test
+	void shouldSyncAnAssistantAndPublishSynced() {
+		AssistantCreationRequested event = SampleAssistants.pendingCreate(SampleAssistants.assistant());
+
+		TopicReader.send(SampleAssistants.record(this.topics.pendingCreate(), event));
+
+		List<AssistantSyncOutcome> outcomes = SyncResults.await(this.results, event.assistantId(),
+				SyncOutcomeStatus.SYNCED, TIMEOUT);
+		assertThat(outcomes).singleElement().satisfies(synced -> {
+			assertThat(synced.sourceEventId()).isEqualTo(event.eventId());
+			assertThat(synced.attempt()).isEqualTo(1);
+			assertThat(synced.maxAttempts()).isEqualTo(5);
+			assertThat(synced.error()).isNull();
+		});
+		ConsumerRecord<String, byte[]> record = this.results.seen(r -> event.assistantId().equals(r.key())).get(0);
+		assertThat(text(record, EventHeaders.CE_TYPE)).isEqualTo(EventTypes.SYNC_RESULT_V1);
+		assertThat(text(record, EventHeaders.CE_ID)).isEqualTo(outcomes.get(0).eventId());
+		assertThat(text(record, EventHeaders.CE_SUBJECT)).isEqualTo(event.assistantId());
+		assertThat(text(record, EventHeaders.CE_SPECVERSION)).isEqualTo("1.0");
+		assertThat(text(record, EventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+		assertThat(record.headers()).extracting(Header::key).doesNotContain("__TypeId__");
+		Map<String, Object> row = this.jdbc.queryForMap("SELECT * FROM assistants WHERE id = ?", event.assistantId());
+		assertThat(row).containsEntry("name", event.assistant().name())
+			.containsEntry("version", 1L)
+			.containsEntry("source_event_id", event.eventId());
+	}
+
+	@Test
+	void shouldKeepOneRowAndOneResultIdWhenAnEventIsDeliveredTwice() {
+		AssistantCreationRequested event = SampleAssistants.pendingCreate(SampleAssistants.assistant());
+		ProducerRecord<String, byte[]> record = SampleAssistants.record(this.topics.pendingCreate(), event);
+
+		TopicReader.send(record, record);
+
+		List<ConsumerRecord<String, byte[]>> synced = this.results.await(r -> event.assistantId().equals(r.key()), 2,
+				TIMEOUT);
+		assertThat(synced).extracting(SyncResults::parse)
+			.extracting(AssistantSyncOutcome::eventId)
+			.containsOnly(synced.stream().map(SyncResults::parse).findFirst().orElseThrow().eventId());
+		assertThat(rowCount(event.assistantId())).isEqualTo(1);
+	}
+
+	@Test
+	void shouldNotOverwriteANewerVersionWithAnOlderOne() {
+		String id = SampleAssistants.newId();
+		AssistantCreationRequested newer = SampleAssistants.pendingCreate(SampleAssistants.assistant(id, 2, "Newer"));
+		AssistantCreationRequested older = SampleAssistants.pendingCreate(SampleAssistants.assistant(id, 1, "Older"));
+
+		TopicReader.send(SampleAssistants.record(this.topics.pendingCreate(), newer),
+				SampleAssistants.record(this.topics.pendingCreate(), older));
+
+		this.results.await(r -> id.equals(r.key()), 2, TIMEOUT);
+		assertThat(this.jdbc.queryForMap("SELECT name, version FROM assistants WHERE id = ?", id))
+			.containsEntry("name", "Newer")
+			.containsEntry("version", 2L);
+	}
+
+	@Test
+	void shouldRetryTransientFailuresAndSyncOnTheThirdAttempt() {
+		AssistantCreationRequested event = SampleAssistants.pendingCreate(SampleAssistants.assistant());
+		this.faults.fail(event.assistantId(), "40001", 2);
+
+		TopicReader.send(SampleAssistants.record(this.topics.pendingCreate(), event));
+
+		List<AssistantSyncOutcome> outcomes = SyncResults.await(this.results, event.assistantId(),
+				SyncOutcomeStatus.SYNCED, TIMEOUT);
+		assertThat(outcomes).extracting(AssistantSyncOutcome::status, AssistantSyncOutcome::attempt)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(SyncOutcomeStatus.RETRYING, 1),
+					org.assertj.core.groups.Tuple.tuple(SyncOutcomeStatus.RETRYING, 2),
+					org.assertj.core.groups.Tuple.tuple(SyncOutcomeStatus.SYNCED, 3));
+		assertThat(outcomes.get(0).error().type()).isEqualTo("TransientSyncException");
+		assertThat(outcomes.get(0).error().message()).contains("40001");
+		assertThat(outcomes.get(0).error().retryable()).isTrue();
+		RetryTiming.assertSpacing(outcomes, Duration.ofSeconds(1), Duration.ofSeconds(2));
+		assertThat(rowCount(event.assistantId())).isEqualTo(1);
+	}
+
+	@Test
+	void shouldDeadLetterAfterFiveAttemptsWithAllHeaders() {
+		AssistantCreationRequested event = SampleAssistants.pendingCreate(SampleAssistants.assistant());
+		ProducerRecord<String, byte[]> sent = SampleAssistants.record(this.topics.pendingCreate(), event);
+		this.faults.failAlways(event.assistantId(), "40P01");
+
+		TopicReader.send(sent);
+
+		List<AssistantSyncOutcome> outcomes = SyncResults.await(this.results, event.assistantId(),
+				SyncOutcomeStatus.DEAD_LETTERED, Duration.ofSeconds(90));
+		assertThat(outcomes).extracting(AssistantSyncOutcome::status)
+			.containsExactly(SyncOutcomeStatus.RETRYING, SyncOutcomeStatus.RETRYING, SyncOutcomeStatus.RETRYING,
+					SyncOutcomeStatus.RETRYING, SyncOutcomeStatus.DEAD_LETTERED);
+		assertThat(outcomes).extracting(AssistantSyncOutcome::attempt).containsExactly(1, 2, 3, 4, 5);
+		assertThat(outcomes.get(4).error().retryable()).isTrue();
+		assertThat(outcomes.get(4).nextAttemptAt()).isNull();
+		RetryTiming.assertSpacing(outcomes, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
+				Duration.ofSeconds(8));
+
+		ConsumerRecord<String, byte[]> dead = this.deadLetters
+			.await(r -> event.assistantId().equals(r.key()), 1, TIMEOUT)
+			.get(0);
+		assertThat(dead.value()).isEqualTo(sent.value());
+		assertThat(dead.partition()).isEqualTo(partitionOf(event.assistantId()));
+		assertThat(text(dead, EventHeaders.SYNC_ATTEMPTS)).isEqualTo("5");
+		assertThat(text(dead, EventHeaders.SYNC_ERROR)).startsWith("TransientSyncException: ").contains("40P01");
+		assertThat(text(dead, KafkaHeaders.DLT_EXCEPTION_FQCN)).isEqualTo(TransientSyncException.class.getName());
+		assertThat(text(dead, KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN)).isEqualTo("org.postgresql.util.PSQLException");
+		assertThat(text(dead, KafkaHeaders.DLT_EXCEPTION_MESSAGE)).contains("40P01");
+		assertThat(text(dead, KafkaHeaders.DLT_EXCEPTION_STACKTRACE)).isNotBlank();
+		assertThat(dead.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_STACKTRACE).value().length)
+			.isLessThanOrEqualTo(ForwardingHeaders.MAX_STACK_TRACE_BYTES);
+		assertThat(text(dead, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(this.topics.pendingCreate());
+		assertThat(text(dead, KafkaHeaders.DLT_ORIGINAL_CONSUMER_GROUP)).isNotBlank();
+		assertThat(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION)).isNotNull();
+		assertThat(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET)).isNotNull();
+		assertThat(dead.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TIMESTAMP)).isNotNull();
+		assertThat(text(dead, EventHeaders.CE_ID)).isEqualTo(event.eventId());
+		assertThat(rowCount(event.assistantId())).isZero();
+	}
+
+	@Test
+	void shouldDeadLetterPermanentFailuresAtOnce() {
+		AssistantCreationRequested event = SampleAssistants.pendingCreate(SampleAssistants.assistant());
+		this.faults.failAlways(event.assistantId(), "23514");
+
+		TopicReader.send(SampleAssistants.record(this.topics.pendingCreate(), event));
+
+		List<AssistantSyncOutcome> outcomes = SyncResults.await(this.results, event.assistantId(),
+				SyncOutcomeStatus.DEAD_LETTERED, TIMEOUT);
+		assertThat(outcomes).singleElement().satisfies(dead -> {
+			assertThat(dead.attempt()).isEqualTo(1);
+			assertThat(dead.error().type()).isEqualTo("PermanentSyncException");
+			assertThat(dead.error().retryable()).isFalse();
+		});
+		ConsumerRecord<String, byte[]> dead = this.deadLetters
+			.await(r -> event.assistantId().equals(r.key()), 1, TIMEOUT)
+			.get(0);
+		assertThat(text(dead, EventHeaders.SYNC_ATTEMPTS)).isEqualTo("1");
+	}
+
+	@Test
+	void shouldDeadLetterAnInvalidEventAtOnce() {
+		AssistantSnapshot valid = SampleAssistants.assistant();
+		AssistantSnapshot nameless = new AssistantSnapshot(valid.id(), " ", valid.emoji(), null, null, List.of(),
+				null, valid.visibility(), 1, valid.createdAt(), valid.updatedAt());
+		AssistantCreationRequested event = SampleAssistants.pendingCreate(nameless);
+
+		TopicReader.send(SampleAssistants.record(this.topics.pendingCreate(), event));
+
+		List<AssistantSyncOutcome> outcomes = SyncResults.await(this.results, event.assistantId(),
+				SyncOutcomeStatus.DEAD_LETTERED, TIMEOUT);
+		assertThat(outcomes).singleElement().satisfies(dead -> {
+			assertThat(dead.attempt()).isEqualTo(1);
+			assertThat(dead.error().type()).isEqualTo("InvalidEventException");
+			assertThat(dead.error().message()).contains("name");
+		});
+	}
+
+	@Test
+	void shouldDeadLetterAPoisonPillWithItsBytesAndKeepThePartitionFlowing() {
+		String id = SampleAssistants.newId();
+		String poisonEventId = SampleAssistants.newId();
+		AssistantCreationRequested next = SampleAssistants.pendingCreate(SampleAssistants.assistant(id, 1, "After"));
+
+		TopicReader.send(
+				SampleAssistants.record(this.topics.pendingCreate(), id, SampleAssistants.poisonPill(), poisonEventId),
+				SampleAssistants.record(this.topics.pendingCreate(), next));
+
+		ConsumerRecord<String, byte[]> dead = this.deadLetters.await(r -> id.equals(r.key()), 1, TIMEOUT).get(0);
+		assertThat(dead.value()).isEqualTo(SampleAssistants.poisonPill());
+		assertThat(text(dead, KafkaHeaders.DLT_EXCEPTION_FQCN)).contains("DeserializationException");
+		List<AssistantSyncOutcome> outcomes = SyncResults.await(this.results, id, SyncOutcomeStatus.SYNCED, TIMEOUT);
+		assertThat(outcomes).extracting(AssistantSyncOutcome::status, AssistantSyncOutcome::sourceEventId)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(SyncOutcomeStatus.DEAD_LETTERED, poisonEventId),
+					org.assertj.core.groups.Tuple.tuple(SyncOutcomeStatus.SYNCED, next.eventId()));
+	}
+
+	@Test
+	void shouldCreateRetryAndDeadLetterTopicsWithTheMainTopicsPartitions() throws Exception {
+		String main = this.topics.pendingCreate();
+		Set<String> names = Set.of(main, main + "-retry-1000", main + "-retry-2000", main + "-retry-4000",
+				main + "-retry-8000", main + "-dlt");
+		try (AdminClient admin = AdminClient
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+			Map<String, TopicDescription> described = admin.describeTopics(names).allTopicNames().get();
+			assertThat(described).hasSize(6);
+			assertThat(described.values()).allSatisfy(
+					topic -> assertThat(topic.partitions()).hasSize(this.topics.partitions()));
+		}
+	}
+
+	private String dlt() {
+		return this.topics.pendingCreate() + "-dlt";
+	}
+
+	private int partitionOf(String assistantId) {
+		return this.results.seen(r -> assistantId.equals(r.key())).isEmpty() ? -1
+				: org.apache.kafka.common.utils.Utils.toPositive(
+						org.apache.kafka.common.utils.Utils.murmur2(assistantId.getBytes(StandardCharsets.UTF_8)))
+						% this.topics.partitions();
+	}
+
+	private int rowCount(String assistantId) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM assistants WHERE id = ?", Integer.class, assistantId);
+	}
+
+	private static String text(ConsumerRecord<?, ?> record, String header) {
+		return CloudEventHeaders.lastText(record.headers(), header);
+	}
+
+}
