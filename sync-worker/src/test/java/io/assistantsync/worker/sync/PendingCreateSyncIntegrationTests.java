@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -45,6 +47,9 @@ class PendingCreateSyncIntegrationTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	MeterRegistry meters;
 
 	private TopicReader results;
 
@@ -90,6 +95,9 @@ class PendingCreateSyncIntegrationTests {
 		assertThat(row).containsEntry("name", event.assistant().name())
 			.containsEntry("version", 1L)
 			.containsEntry("source_event_id", event.eventId());
+		assertThat(this.meters.get("sync.attempts").tags("outcome", "synced").counter().count()).isPositive();
+		assertThat(this.meters.get("sync.store.write").timer().count()).isPositive();
+		assertThat(this.meters.get("sync.end.to.end").timer().count()).isPositive();
 	}
 
 	@Test
@@ -201,6 +209,8 @@ class PendingCreateSyncIntegrationTests {
 			.await(r -> event.assistantId().equals(r.key()), 1, TIMEOUT)
 			.get(0);
 		assertThat(text(dead, EventHeaders.SYNC_ATTEMPTS)).isEqualTo("1");
+		assertThat(this.meters.get("sync.dead.letters").tags("exception", "PermanentSyncException").counter().count())
+			.isPositive();
 	}
 
 	@Test

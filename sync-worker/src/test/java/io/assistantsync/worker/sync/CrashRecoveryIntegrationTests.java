@@ -1,0 +1,107 @@
+package io.assistantsync.worker.sync;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
+
+import io.assistantsync.common.event.AssistantCreationRequested;
+import io.assistantsync.common.event.AssistantSyncOutcome;
+import io.assistantsync.common.event.SyncOutcomeStatus;
+import io.assistantsync.testing.SampleAssistants;
+import io.assistantsync.testing.TopicReader;
+import io.assistantsync.worker.SyncWorkerIntegrationTest;
+import io.assistantsync.worker.system.TopicsProperties;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The worker dies after a record's store write and result are durable but before its offset is committed:
+ * after a restart the record is delivered again, and the redelivery creates no second row and publishes a
+ * result with the same id.
+ */
+@SyncWorkerIntegrationTest
+@Import(CrashRecoveryIntegrationTests.CrashOnce.class)
+class CrashRecoveryIntegrationTests {
+
+	@Autowired
+	TopicsProperties topics;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	KafkaListenerEndpointRegistry listeners;
+
+	@Test
+	void shouldRedeliverHarmlesslyAfterACrashBeforeTheOffsetCommit() {
+		AssistantCreationRequested event = SampleAssistants.pendingCreate(SampleAssistants.assistant());
+		CrashOnce.victims.add(event.assistantId());
+		MessageListenerContainer main = this.listeners.getListenerContainer(PendingCreateListener.ID);
+		try (TopicReader results = new TopicReader(this.topics.syncResults())) {
+			TopicReader.send(SampleAssistants.record(this.topics.pendingCreate(), event));
+
+			await().atMost(Duration.ofSeconds(60)).until(() -> !main.isRunning());
+			assertThat(rows(event.assistantId())).isEqualTo(1);
+
+			main.start();
+
+			List<AssistantSyncOutcome> synced = results
+				.await(r -> event.assistantId().equals(r.key()), 2, Duration.ofSeconds(60))
+				.stream()
+				.map(SyncResults::parse)
+				.toList();
+			assertThat(synced).extracting(AssistantSyncOutcome::status).containsOnly(SyncOutcomeStatus.SYNCED);
+			assertThat(synced).extracting(AssistantSyncOutcome::eventId).containsOnly(synced.get(0).eventId());
+			assertThat(rows(event.assistantId())).isEqualTo(1);
+		}
+	}
+
+	private int rows(String assistantId) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM assistants WHERE id = ?", Integer.class, assistantId);
+	}
+
+	/**
+	 * Kills the listener's consumer thread, as a crash would, the first time a chosen assistant reaches the
+	 * checkpoint.
+	 */
+	@TestConfiguration
+	static class CrashOnce {
+
+		static final Set<String> victims = ConcurrentHashMap.newKeySet();
+
+		@Bean
+		SyncCheckpoint crashingCheckpoint() {
+			return record -> {
+				if (victims.remove(String.valueOf(record.key()))) {
+					throw new SimulatedCrash();
+				}
+			};
+		}
+
+	}
+
+	/**
+	 * An {@link Error}, which Spring Kafka does not handle as a listener failure: the container stops at once
+	 * without committing the record's offset, like a process that died.
+	 */
+	static class SimulatedCrash extends Error {
+
+		SimulatedCrash() {
+			super("simulated crash between result publication and offset commit");
+		}
+
+	}
+
+}
