@@ -1,5 +1,7 @@
 package io.assistantsync.worker.sync;
 
+import java.util.List;
+
 import io.assistantsync.common.event.AssistantSnapshot;
 
 /**
@@ -17,6 +19,14 @@ public interface AuthoritativeStore {
 	 * @return what the write did
 	 */
 	UpsertResult upsert(AssistantSnapshot assistant, String sourceEventId);
+
+	/**
+	 * Creates or updates many assistants at once, for throughput; all or nothing. When one write is
+	 * rejected, the whole call fails and the caller retries the writes one by one to isolate it.
+	 * @param writes the writes, in the order the events were delivered
+	 * @return what each write did, in the same order
+	 */
+	List<UpsertResult> upsertAll(List<StoreWrite> writes);
 
 	/**
 	 * Checks that the store answers, with a short timeout.

@@ -2,7 +2,6 @@ package io.assistantsync.worker.sync;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -14,14 +13,16 @@ import org.springframework.kafka.support.KafkaUtils;
 import org.springframework.stereotype.Component;
 
 import io.assistantsync.common.event.AssistantCreationRequested;
-import io.assistantsync.common.validation.AssistantRules;
-import io.assistantsync.common.validation.FieldViolation;
 
 /**
- * Pushes each pending-create event into the authoritative store and publishes SYNCED. Failures are thrown
- * to Spring Kafka's non-blocking retries (see {@link RetryTopicsConfiguration}): transient ones go to the
- * next retry topic, permanent ones to the dead-letter topic, and an unreachable store holds the record in
- * place until it answers. The same listener serves the main and the retry topics.
+ * Pushes each pending-create event of a retry topic into the authoritative store and publishes SYNCED.
+ * Failures are thrown to Spring Kafka's non-blocking retries (see {@link RetryTopicsConfiguration}):
+ * transient ones go to the next retry topic, permanent ones to the dead-letter topic, and an unreachable
+ * store holds the record in place until it answers.
+ * <p>
+ * This endpoint also defines the retry chain of the main topic, but its main-topic container is never
+ * started: the main topic is consumed in batches by {@link PendingCreateBatchListener}, because Spring
+ * Kafka's retry topics cannot be attached to a batch listener.
  */
 @Component
 class PendingCreateListener {
@@ -57,7 +58,7 @@ class PendingCreateListener {
 	void onPendingCreate(ConsumerRecord<String, PendingCreateDelivery> record) {
 		AssistantCreationRequested event = record.value().event();
 		int attempt = RetryHeaders.attempt(record.headers());
-		check(event);
+		PendingCreateEvents.check(event);
 		write(event);
 		this.results.synced(SyncSubject.of(event), attempt);
 		this.metrics.synced(Duration.between(event.assistant().createdAt(), this.clock.instant()));
@@ -78,23 +79,6 @@ class PendingCreateListener {
 			throw ex;
 		}
 		this.outage.end();
-	}
-
-	private static void check(AssistantCreationRequested event) {
-		if (event.eventId() == null || event.eventId().isBlank() || event.occurredAt() == null
-				|| event.assistant() == null) {
-			throw new InvalidEventException("A pending-create event needs eventId, occurredAt and assistant");
-		}
-		if (!event.assistant().id().equals(event.assistantId()) || event.assistant().version() != event.version()) {
-			throw new InvalidEventException("Event " + event.eventId() + " names assistant " + event.assistantId()
-					+ " v" + event.version() + " but carries " + event.assistant().id() + " v"
-					+ event.assistant().version());
-		}
-		List<FieldViolation> violations = AssistantRules.check(event.assistant());
-		if (!violations.isEmpty()) {
-			throw new InvalidEventException("Event " + event.eventId() + " carries an invalid assistant: "
-					+ violations.stream().map(v -> v.field() + " " + v.message()).toList());
-		}
 	}
 
 }

@@ -1,32 +1,41 @@
 package io.assistantsync.worker.sync;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 import io.assistantsync.common.event.AssistantSnapshot;
 
 /**
  * The default {@link AuthoritativeStore}: table {@code assistants} of the {@code assistants_authority}
- * PostgreSQL database. One upsert statement per write, guarded by the version, so redeliveries and
- * replays are harmless and an older version never overwrites a newer one. Every statement has a timeout.
+ * PostgreSQL database. Upserts guarded by the version, so redeliveries and replays are harmless and an older
+ * version never overwrites a newer one; many rows go in one multi-row statement. Every statement has a
+ * timeout.
  */
 @Component
 class PostgresAuthoritativeStore implements AuthoritativeStore {
 
-	private static final String UPSERT = """
+	/** Rows per multi-row statement: 13 parameters each, well under PostgreSQL's 65,535. */
+	static final int ROWS_PER_STATEMENT = 500;
+
+	private static final String INSERT = """
 			INSERT INTO assistants (id, name, emoji, description, category, tags, instructions, visibility,
 			                        version, created_at, updated_at, synced_at, source_event_id)
-			VALUES (:id, :name, :emoji, :description, :category, :tags, :instructions, :visibility,
-			        :version, :createdAt, :updatedAt, :syncedAt, :sourceEventId)
+			VALUES %s
 			ON CONFLICT (id) DO UPDATE SET
 			    name = EXCLUDED.name, emoji = EXCLUDED.emoji, description = EXCLUDED.description,
 			    category = EXCLUDED.category, tags = EXCLUDED.tags, instructions = EXCLUDED.instructions,
@@ -34,60 +43,107 @@ class PostgresAuthoritativeStore implements AuthoritativeStore {
 			    updated_at = EXCLUDED.updated_at, synced_at = EXCLUDED.synced_at,
 			    source_event_id = EXCLUDED.source_event_id
 			WHERE assistants.version < EXCLUDED.version
-			RETURNING (xmax = 0) AS inserted
+			RETURNING id, (xmax = 0) AS inserted
 			""";
+
+	private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private static final String PROBE = "SELECT count(*) FROM assistants WHERE false";
 
-	private final JdbcClient jdbc;
+	private final JdbcTemplate jdbc;
 
-	private final JdbcClient probe;
+	private final JdbcTemplate probe;
 
 	private final Clock clock;
 
+	private final Map<Integer, String> statements = new java.util.concurrent.ConcurrentHashMap<>();
+
 	PostgresAuthoritativeStore(DataSource dataSource, SyncStoreProperties properties, Clock clock) {
-		this.jdbc = JdbcClient.create(timed(dataSource, properties.statementTimeout().toSeconds()));
-		this.probe = JdbcClient.create(timed(dataSource, properties.probeTimeout().toSeconds()));
+		this.jdbc = timed(dataSource, properties.statementTimeout().toSeconds());
+		this.probe = timed(dataSource, properties.probeTimeout().toSeconds());
 		this.clock = clock;
 	}
 
 	@Override
 	public UpsertResult upsert(AssistantSnapshot assistant, String sourceEventId) {
+		return upsertAll(List.of(new StoreWrite(assistant, sourceEventId))).get(0);
+	}
+
+	@Override
+	public List<UpsertResult> upsertAll(List<StoreWrite> writes) {
+		// one row per id and statement (PostgreSQL cannot update a row twice in one statement): the highest
+		// version wins, the others leave the row unchanged, as they would one after the other
+		Map<String, StoreWrite> latest = new LinkedHashMap<>();
+		for (StoreWrite write : writes) {
+			latest.merge(write.assistant().id(), write,
+					(kept, next) -> (next.assistant().version() > kept.assistant().version()) ? next : kept);
+		}
+		Map<String, UpsertResult> outcomes = new HashMap<>();
+		List<StoreWrite> distinct = new ArrayList<>(latest.values());
+		Timestamp syncedAt = Timestamp.from(this.clock.instant());
 		try {
-			List<Boolean> inserted = this.jdbc.sql(UPSERT)
-				.param("id", assistant.id())
-				.param("name", assistant.name())
-				.param("emoji", assistant.emoji())
-				.param("description", assistant.description())
-				.param("category", assistant.category())
-				.param("tags", new SqlArrayValue("text", assistant.tags().toArray()))
-				.param("instructions", assistant.instructions())
-				.param("visibility", assistant.visibility().name())
-				.param("version", assistant.version())
-				.param("createdAt", timestamp(assistant.createdAt()))
-				.param("updatedAt", timestamp(assistant.updatedAt()))
-				.param("syncedAt", timestamp(this.clock.instant()))
-				.param("sourceEventId", sourceEventId)
-				.query(Boolean.class)
-				.list();
-			if (inserted.isEmpty()) {
-				return UpsertResult.UNCHANGED;
+			for (int from = 0; from < distinct.size(); from += ROWS_PER_STATEMENT) {
+				List<StoreWrite> chunk = distinct.subList(from, Math.min(distinct.size(), from + ROWS_PER_STATEMENT));
+				outcomes.putAll(this.jdbc.execute((Connection connection) -> insert(connection, chunk, syncedAt)));
 			}
-			return inserted.get(0) ? UpsertResult.INSERTED : UpsertResult.UPDATED;
 		}
 		catch (RuntimeException ex) {
-			throw StoreFailures.classify(assistant.id(), ex);
+			throw StoreFailures.classify(describe(writes), ex);
 		}
+		List<UpsertResult> results = new ArrayList<>(writes.size());
+		for (StoreWrite write : writes) {
+			boolean written = latest.get(write.assistant().id()) == write;
+			results.add(written ? outcomes.getOrDefault(write.assistant().id(), UpsertResult.UNCHANGED)
+					: UpsertResult.UNCHANGED);
+		}
+		return results;
 	}
 
 	@Override
 	public void probe() {
 		try {
-			this.probe.sql(PROBE).query(Long.class).single();
+			this.probe.queryForObject(PROBE, Long.class);
 		}
 		catch (RuntimeException ex) {
 			throw new StoreUnavailableException("The authoritative store does not answer", ex);
 		}
+	}
+
+	private Map<String, UpsertResult> insert(Connection connection, List<StoreWrite> chunk, Timestamp syncedAt)
+			throws SQLException {
+		String sql = this.statements.computeIfAbsent(chunk.size(),
+				rows -> INSERT.formatted(String.join(", ", java.util.Collections.nCopies(rows, ROW))));
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			statement.setQueryTimeout(this.jdbc.getQueryTimeout());
+			int index = 1;
+			for (StoreWrite write : chunk) {
+				AssistantSnapshot assistant = write.assistant();
+				statement.setString(index++, assistant.id());
+				statement.setString(index++, assistant.name());
+				statement.setString(index++, assistant.emoji());
+				statement.setString(index++, assistant.description());
+				statement.setString(index++, assistant.category());
+				statement.setArray(index++, connection.createArrayOf("text", assistant.tags().toArray()));
+				statement.setString(index++, assistant.instructions());
+				statement.setString(index++, assistant.visibility().name());
+				statement.setLong(index++, assistant.version());
+				statement.setTimestamp(index++, timestamp(assistant.createdAt()));
+				statement.setTimestamp(index++, timestamp(assistant.updatedAt()));
+				statement.setTimestamp(index++, syncedAt);
+				statement.setString(index++, write.sourceEventId());
+			}
+			Map<String, UpsertResult> written = new HashMap<>();
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					written.put(rows.getString(1), rows.getBoolean(2) ? UpsertResult.INSERTED : UpsertResult.UPDATED);
+				}
+			}
+			return written;
+		}
+	}
+
+	private static String describe(List<StoreWrite> writes) {
+		return (writes.size() == 1) ? "assistant " + writes.get(0).assistant().id() : writes.size() + " assistants";
 	}
 
 	private static JdbcTemplate timed(DataSource dataSource, long timeoutSeconds) {

@@ -7,7 +7,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.retrytopic.DeadLetterPublishingRecovererFactory;
+import org.springframework.kafka.retrytopic.DestinationTopicResolver;
 import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
 import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
 import org.springframework.kafka.retrytopic.RetryTopicConfigurationSupport;
@@ -15,7 +17,6 @@ import org.springframework.kafka.retrytopic.RetryTopicSchedulerWrapper;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.kafka.retrytopic.TopicSuffixingStrategy;
 import org.springframework.kafka.support.serializer.DeserializationException;
-import org.springframework.util.backoff.ExponentialBackOff;
 
 import io.assistantsync.worker.system.TopicsProperties;
 
@@ -37,6 +38,9 @@ import io.assistantsync.worker.system.TopicsProperties;
  */
 @Configuration(proxyBeanMethods = false)
 class RetryTopicsConfiguration extends RetryTopicConfigurationSupport {
+
+	/** The recoverer that hands failed main-topic records of the batch listener to the retry chain. */
+	static final String MAIN_TOPIC_RECOVERER = "mainTopicRecoverer";
 
 	private final SyncStoreProperties store;
 
@@ -77,11 +81,34 @@ class RetryTopicsConfiguration extends RetryTopicConfigurationSupport {
 		return new RetryTopicSchedulerWrapper(scheduler);
 	}
 
+	/**
+	 * The same recoverer the retry chain's containers use, for the main topic's batch listener: it resolves
+	 * the next destination from the record's topic, attempt and exception, and adds the same headers.
+	 */
+	@Bean(MAIN_TOPIC_RECOVERER)
+	DeadLetterPublishingRecoverer mainTopicRecoverer(DestinationTopicResolver destinations) {
+		DeadLetterPublishingRecovererFactory factory = new DeadLetterPublishingRecovererFactory(destinations);
+		configureDeadLetterPublishingContainerFactory().accept(factory);
+		return factory.create(PendingCreateListener.ID);
+	}
+
+	/**
+	 * The main topic is consumed by the batch listener; the record listener's main-topic container only
+	 * anchors the retry chain and is never started.
+	 */
+	@Override
+	protected void configureCustomizers(CustomizersConfigurer customizers) {
+		customizers.customizeListenerContainer(container -> {
+			if (PendingCreateListener.ID.equals(container.getListenerId())) {
+				container.setAutoStartup(false);
+			}
+		});
+	}
+
 	@Override
 	protected void configureBlockingRetries(BlockingRetriesConfigurer blockingRetries) {
-		ExponentialBackOff backOff = new ExponentialBackOff(this.store.outageBackoffInitial().toMillis(), 2.0);
-		backOff.setMaxInterval(this.store.outageBackoffMax().toMillis());
-		blockingRetries.retryOn(StoreUnavailableException.class, ResultPublicationException.class).backOff(backOff);
+		blockingRetries.retryOn(StoreUnavailableException.class, ResultPublicationException.class)
+			.backOff(this.store.outageBackOff());
 	}
 
 	@Override

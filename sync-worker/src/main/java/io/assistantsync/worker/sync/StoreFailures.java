@@ -36,14 +36,14 @@ final class StoreFailures {
 
 	/**
 	 * Wraps a store failure in the exception type of its kind.
-	 * @param assistantId the assistant being written
+	 * @param subject what was being written, e.g. {@code assistant V1StGXR8_Z5jdHi6B-myT}
 	 * @param failure what the store threw
 	 * @return a {@link StoreUnavailableException}, {@link PermanentSyncException} or
 	 * {@link TransientSyncException} chaining the failure
 	 */
-	static RuntimeException classify(String assistantId, RuntimeException failure) {
+	static RuntimeException classify(String subject, RuntimeException failure) {
 		String state = sqlState(failure);
-		String message = "Store write of assistant " + assistantId + " failed"
+		String message = "Store write of " + subject + " failed"
 				+ ((state != null) ? " (SQLSTATE " + state + ")" : "");
 		return switch (kindOf(failure, state)) {
 			case OUTAGE -> new StoreUnavailableException(message, failure);

@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
@@ -21,7 +22,10 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.serializer.DelegatingByTypeSerializer;
 import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
@@ -37,6 +41,9 @@ import io.assistantsync.worker.system.TopicsProperties;
  */
 @Configuration(proxyBeanMethods = false)
 class SyncKafkaConfiguration {
+
+	/** The container factory of the main topic's batch listener. */
+	static final String BATCH_FACTORY = "pendingCreateBatchListenerContainerFactory";
 
 	@Bean
 	DefaultKafkaConsumerFactoryCustomizer pendingCreateDeserializers() {
@@ -73,6 +80,39 @@ class SyncKafkaConfiguration {
 		factory.setConcurrency(listener.effectiveConcurrency(topics.partitions()));
 		factory.getContainerProperties().setAckMode(AckMode.BATCH);
 		return factory;
+	}
+
+	/**
+	 * Batch containers for the main topic. A batch that fails because the store is unreachable or a result
+	 * cannot be published is retried in place, with the consumer paused but polling (so it stays in its
+	 * group), for as long as it takes; any other failure escaping the listener sends the batch's records to
+	 * the retry chain.
+	 */
+	@Bean(BATCH_FACTORY)
+	ConcurrentKafkaListenerContainerFactory<Object, Object> pendingCreateBatchListenerContainerFactory(
+			ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
+			SyncListenerProperties listener, TopicsProperties topics, SyncStoreProperties store,
+			@Qualifier(RetryTopicsConfiguration.MAIN_TOPIC_RECOVERER) DeadLetterPublishingRecoverer recoverer) {
+		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = kafkaListenerContainerFactory(configurer,
+				consumers, listener, topics);
+		factory.setBatchListener(true);
+		DefaultErrorHandler errors = new DefaultErrorHandler(recoverer, store.outageBackOff());
+		errors.defaultFalse();
+		errors.addRetryableExceptions(StoreUnavailableException.class, ResultPublicationException.class);
+		factory.setCommonErrorHandler(errors);
+		return factory;
+	}
+
+	/**
+	 * The main topic's container, started with the application context like any listener container.
+	 */
+	@Bean(PendingCreateBatchListener.ID)
+	ConcurrentMessageListenerContainer<Object, Object> pendingCreateBatchContainer(
+			@Qualifier(BATCH_FACTORY) ConcurrentKafkaListenerContainerFactory<Object, Object> factory,
+			TopicsProperties topics, PendingCreateBatchListener listener) {
+		ConcurrentMessageListenerContainer<Object, Object> container = factory.createContainer(topics.pendingCreate());
+		container.setupMessageListener(listener);
+		return container;
 	}
 
 	@Bean

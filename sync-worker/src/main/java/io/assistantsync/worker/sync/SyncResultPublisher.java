@@ -3,6 +3,9 @@ package io.assistantsync.worker.sync;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -53,6 +56,21 @@ class SyncResultPublisher {
 		publish(subject, SyncOutcomeStatus.SYNCED, attempt, this.clock.instant(), null, null);
 	}
 
+	/**
+	 * Publishes SYNCED for many subjects with one flush, then waits for every acknowledgement.
+	 * @param subjects what was synced
+	 * @param attempt the attempt that synced them
+	 */
+	void syncedAll(List<SyncSubject> subjects, int attempt) {
+		Instant now = this.clock.instant();
+		List<CompletableFuture<?>> acks = new ArrayList<>(subjects.size());
+		for (SyncSubject subject : subjects) {
+			acks.add(send(record(subject, SyncOutcomeStatus.SYNCED, attempt, now, null, null)));
+		}
+		await(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)),
+				"SYNCED of " + subjects.size() + " assistants");
+	}
+
 	void retrying(SyncSubject subject, int attempt, Instant failedAt, Instant nextAttemptAt, SyncError error) {
 		publish(subject, SyncOutcomeStatus.RETRYING, attempt, failedAt, nextAttemptAt, error);
 	}
@@ -67,23 +85,40 @@ class SyncResultPublisher {
 	 */
 	private void publish(SyncSubject subject, SyncOutcomeStatus status, int attempt, Instant occurredAt,
 			Instant nextAttemptAt, SyncError error) {
+		await(send(record(subject, status, attempt, occurredAt, nextAttemptAt, error)), status + " of " + subject);
+	}
+
+	private ProducerRecord<Object, Object> record(SyncSubject subject, SyncOutcomeStatus status, int attempt,
+			Instant occurredAt, Instant nextAttemptAt, SyncError error) {
 		Instant at = Timestamps.toMillis(occurredAt);
 		String eventId = DerivedIds.syncResultId(subject.sourceEventId(), attempt, status.name());
 		AssistantSyncOutcome outcome = new AssistantSyncOutcome(eventId, subject.sourceEventId(),
 				subject.assistantId(), subject.version(), status, attempt, this.maxAttempts,
 				(nextAttemptAt != null) ? Timestamps.toMillis(nextAttemptAt) : null, error, at);
-		ProducerRecord<Object, Object> record = new ProducerRecord<>(this.topic, null, subject.assistantId(), outcome,
+		return new ProducerRecord<>(this.topic, null, subject.assistantId(), outcome,
 				new CloudEventHeaders(eventId, SOURCE, EventTypes.SYNC_RESULT_V1, at, subject.assistantId())
 					.toKafkaHeaders());
+	}
+
+	private CompletableFuture<?> send(ProducerRecord<Object, Object> record) {
 		try {
-			this.kafka.send(record).get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+			return this.kafka.send(record);
+		}
+		catch (RuntimeException ex) {
+			return CompletableFuture.failedFuture(ex);
+		}
+	}
+
+	private static void await(CompletableFuture<?> acks, String what) {
+		try {
+			acks.get(SEND_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new ResultPublicationException("Interrupted publishing " + status + " of " + subject, ex);
+			throw new ResultPublicationException("Interrupted publishing " + what, ex);
 		}
-		catch (ExecutionException | TimeoutException | RuntimeException ex) {
-			throw new ResultPublicationException("Could not publish " + status + " of " + subject, ex);
+		catch (ExecutionException | TimeoutException ex) {
+			throw new ResultPublicationException("Could not publish " + what, ex);
 		}
 	}
 

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -23,4 +24,16 @@ import org.springframework.validation.annotation.Validated;
 public record SyncStoreProperties(@DefaultValue("10s") @NotNull Duration statementTimeout,
 		@DefaultValue("2s") @NotNull Duration probeTimeout, @DefaultValue("1s") @NotNull Duration outageBackoffInitial,
 		@DefaultValue("30s") @NotNull Duration outageBackoffMax) {
+
+	/**
+	 * The back-off between tries while the store is unreachable: doubling up to {@code outageBackoffMax},
+	 * without end.
+	 * @return a new back-off
+	 */
+	public ExponentialBackOff outageBackOff() {
+		ExponentialBackOff backOff = new ExponentialBackOff(this.outageBackoffInitial.toMillis(), 2.0);
+		backOff.setMaxInterval(this.outageBackoffMax.toMillis());
+		return backOff;
+	}
+
 }

@@ -8,11 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 import io.assistantsync.common.event.AssistantCreationRequested;
@@ -42,13 +42,14 @@ class CrashRecoveryIntegrationTests {
 	JdbcTemplate jdbc;
 
 	@Autowired
-	KafkaListenerEndpointRegistry listeners;
+	@Qualifier(PendingCreateBatchListener.ID)
+	MessageListenerContainer main;
 
 	@Test
 	void shouldRedeliverHarmlesslyAfterACrashBeforeTheOffsetCommit() {
 		AssistantCreationRequested event = SampleAssistants.pendingCreate(SampleAssistants.assistant());
 		CrashOnce.victims.add(event.assistantId());
-		MessageListenerContainer main = this.listeners.getListenerContainer(PendingCreateListener.ID);
+		MessageListenerContainer main = this.main;
 		try (TopicReader results = new TopicReader(this.topics.syncResults())) {
 			TopicReader.send(SampleAssistants.record(this.topics.pendingCreate(), event));
 

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import org.springframework.kafka.support.KafkaHeaders;
 
 import io.assistantsync.common.event.AssistantCreationRequested;
@@ -50,6 +52,10 @@ class PendingCreateSyncIntegrationTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	@Qualifier(PendingCreateBatchListener.ID)
+	MessageListenerContainer main;
 
 	private TopicReader results;
 
@@ -248,6 +254,51 @@ class PendingCreateSyncIntegrationTests {
 		assertThat(outcomes).extracting(AssistantSyncOutcome::status, AssistantSyncOutcome::sourceEventId)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(SyncOutcomeStatus.DEAD_LETTERED, poisonEventId),
 					org.assertj.core.groups.Tuple.tuple(SyncOutcomeStatus.SYNCED, next.eventId()));
+	}
+
+	@Test
+	void shouldIsolateARejectedRecordFromTheRestOfItsBatch() {
+		List<AssistantCreationRequested> good = new java.util.ArrayList<>();
+		for (int i = 0; i < 8; i++) {
+			good.add(SampleAssistants.pendingCreate(SampleAssistants.assistant()));
+		}
+		AssistantCreationRequested rejected = SampleAssistants.pendingCreate(SampleAssistants.assistant());
+		this.faults.failAlways(rejected.assistantId(), "22001");
+		String twiceId = SampleAssistants.newId();
+		AssistantCreationRequested first = SampleAssistants.pendingCreate(SampleAssistants.assistant(twiceId, 1, "v1"));
+		AssistantCreationRequested second = SampleAssistants.pendingCreate(SampleAssistants.assistant(twiceId, 2, "v2"));
+		List<ProducerRecord<String, byte[]>> records = new java.util.ArrayList<>();
+		good.subList(0, 4).forEach(event -> records.add(SampleAssistants.record(this.topics.pendingCreate(), event)));
+		records.add(SampleAssistants.record(this.topics.pendingCreate(), first));
+		records.add(SampleAssistants.record(this.topics.pendingCreate(), rejected));
+		records.add(SampleAssistants.record(this.topics.pendingCreate(), second));
+		good.subList(4, 8).forEach(event -> records.add(SampleAssistants.record(this.topics.pendingCreate(), event)));
+
+		// stopped while the records are sent, so that they arrive in one poll and are written as one batch
+		this.main.stop();
+		try {
+			TopicReader.send(records.toArray(ProducerRecord[]::new));
+		}
+		finally {
+			this.main.start();
+		}
+
+		assertThat(SyncResults.await(this.results, rejected.assistantId(), SyncOutcomeStatus.DEAD_LETTERED, TIMEOUT))
+			.extracting(AssistantSyncOutcome::attempt)
+			.containsExactly(1);
+		for (AssistantCreationRequested event : good) {
+			assertThat(SyncResults.await(this.results, event.assistantId(), SyncOutcomeStatus.SYNCED, TIMEOUT))
+				.extracting(AssistantSyncOutcome::status, AssistantSyncOutcome::attempt)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple(SyncOutcomeStatus.SYNCED, 1));
+			assertThat(rowCount(event.assistantId())).isEqualTo(1);
+		}
+		assertThat(this.results.await(r -> twiceId.equals(r.key()), 2, TIMEOUT)).extracting(SyncResults::parse)
+			.extracting(AssistantSyncOutcome::status)
+			.containsOnly(SyncOutcomeStatus.SYNCED);
+		assertThat(this.jdbc.queryForMap("SELECT name, version FROM assistants WHERE id = ?", twiceId))
+			.containsEntry("name", "v2")
+			.containsEntry("version", 2L);
+		assertThat(rowCount(rejected.assistantId())).isZero();
 	}
 
 	@Test
