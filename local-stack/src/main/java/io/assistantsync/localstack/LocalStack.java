@@ -1,0 +1,160 @@
+package io.assistantsync.localstack;
+
+import java.io.PrintStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The whole stack on one machine: PostgreSQL, Kafka, api-service and sync-worker, started in that order and
+ * stopped in the reverse one (services first, so none of them talks to a broker or database that is gone).
+ * {@link #stop()} may run at any time, also from a shutdown hook while {@link #start()} is still busy.
+ */
+final class LocalStack {
+
+	private static final String API_DATABASE = "assistants_api";
+
+	private static final String AUTHORITY_DATABASE = "assistants_authority";
+
+	private final LocalStackSettings settings;
+
+	private final PrintStream out;
+
+	private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+	private boolean stopping;
+
+	private ServiceGroup services;
+
+	private Instructions instructions;
+
+	LocalStack(LocalStackSettings settings, PrintStream out) {
+		this.settings = settings;
+		this.out = out;
+	}
+
+	/**
+	 * Starts everything and waits until both services are ready.
+	 * @throws LocalStackException when anything cannot start; what did start keeps running until {@link #stop()}
+	 */
+	void start() {
+		checkPrerequisites();
+		LocalPostgres postgres = null;
+		if (this.settings.needsEmbeddedPostgres()) {
+			this.out.println("Starting PostgreSQL on localhost:" + this.settings.postgresPort() + " (data in "
+					+ this.settings.postgresDataDirectory() + ")");
+			postgres = started(LocalPostgres.start(this.settings.postgresDataDirectory(), this.settings.postgresPort()));
+		}
+		JdbcTarget apiDatabase = orEmbedded(this.settings.apiDatabase(), postgres, API_DATABASE);
+		JdbcTarget authorityDatabase = orEmbedded(this.settings.authorityDatabase(), postgres, AUTHORITY_DATABASE);
+		createIfMissing(apiDatabase);
+		createIfMissing(authorityDatabase);
+		String bootstrapServers = startOrCheckKafka();
+		ServiceSpec api = ServiceSpec.apiService(this.settings, bootstrapServers, apiDatabase);
+		ServiceSpec worker = ServiceSpec.syncWorker(this.settings, bootstrapServers, authorityDatabase);
+		this.out.println("Starting api-service on port " + api.port() + " and sync-worker on port " + worker.port());
+		this.services = started(ServiceGroup.start(List.of(api, worker), this.settings.serviceJavaOptions(), this.out));
+		this.services.awaitReady(this.settings.readyTimeout());
+		this.instructions = new Instructions(api, worker, bootstrapServers, apiDatabase, authorityDatabase,
+				this.settings.syncResultsTopic());
+	}
+
+	/**
+	 * Fails fast, before anything starts, when a port is taken or a jar is not built.
+	 */
+	private void checkPrerequisites() {
+		if (this.settings.needsEmbeddedPostgres()) {
+			Ports.requireFree(this.settings.postgresPort(), "PostgreSQL", "LOCAL_STACK_POSTGRES_PORT");
+		}
+		if (this.settings.needsEmbeddedKafka()) {
+			Ports.requireFree(this.settings.kafkaPort(), "Kafka", "LOCAL_STACK_KAFKA_PORT");
+		}
+		Ports.requireFree(this.settings.apiPort(), "api-service", "API_PORT");
+		Ports.requireFree(this.settings.workerPort(), "sync-worker", "WORKER_PORT");
+		ServiceSpec.requireBuilt(this.settings, "api-service");
+		ServiceSpec.requireBuilt(this.settings, "sync-worker");
+	}
+
+	/**
+	 * What to print once ready.
+	 * @return the instructions, after {@link #start()}
+	 */
+	Instructions instructions() {
+		return this.instructions;
+	}
+
+	/**
+	 * Completes when a service exits, which while running means it failed.
+	 * @return the service that exited first
+	 */
+	CompletableFuture<ServiceProcess> firstServiceExit() {
+		return this.services.firstExit();
+	}
+
+	synchronized boolean isStopping() {
+		return this.stopping;
+	}
+
+	/**
+	 * Stops what runs, newest first: the services (gracefully), then Kafka, then PostgreSQL. Idempotent.
+	 */
+	void stop() {
+		Deque<AutoCloseable> toStop;
+		synchronized (this) {
+			this.stopping = true;
+			toStop = new ArrayDeque<>(this.running);
+			this.running.clear();
+		}
+		for (AutoCloseable component : toStop) {
+			this.out.println("Stopping " + component);
+			try {
+				component.close();
+			}
+			catch (Exception ex) {
+				this.out.println("Could not stop " + component + ": " + LocalStackException.describe(ex));
+			}
+		}
+		if (!toStop.isEmpty()) {
+			this.out.println("Stopped.");
+		}
+	}
+
+	private <T extends AutoCloseable> T started(T component) {
+		synchronized (this) {
+			if (!this.stopping) {
+				this.running.push(component);
+				return component;
+			}
+		}
+		// stop() ran while this was starting: nobody else will close it
+		try {
+			component.close();
+		}
+		catch (Exception ex) {
+			// the JVM is exiting; nothing more can be done
+		}
+		throw new LocalStackException("stopped while starting");
+	}
+
+	private String startOrCheckKafka() {
+		if (!this.settings.needsEmbeddedKafka()) {
+			this.out.println("Using Kafka at " + this.settings.externalKafka());
+			ExternalKafka.requireReachable(this.settings.externalKafka());
+			return this.settings.externalKafka();
+		}
+		this.out.println("Starting Kafka on 127.0.0.1:" + this.settings.kafkaPort());
+		return started(LocalKafka.start(this.settings.kafkaPort())).bootstrapServers();
+	}
+
+	private void createIfMissing(JdbcTarget database) {
+		if (Databases.createIfMissing(database)) {
+			this.out.println("Created database " + database.databaseName());
+		}
+	}
+
+	private static JdbcTarget orEmbedded(JdbcTarget given, LocalPostgres postgres, String database) {
+		return (given != null) ? given : postgres.database(database);
+	}
+
+}
