@@ -1,0 +1,144 @@
+package io.assistantsync.api.assistant;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.assistantsync.api.assistant.AssistantResource.LastError;
+import io.assistantsync.api.assistant.AssistantResource.Sync;
+import io.assistantsync.common.event.Visibility;
+
+/**
+ * The {@code assistants} table.
+ */
+@Repository
+class AssistantStore {
+
+	private static final String COLUMNS = """
+			id, name, emoji, description, category, tags, instructions, visibility, version, created_at,
+			updated_at, sync_status, sync_event_id, sync_attempts, last_error_type, last_error_message,
+			last_attempt_at, synced_at
+			""";
+
+	private static final String INSERT = """
+			INSERT INTO assistants (id, name, emoji, description, category, tags, instructions, visibility,
+			    version, created_at, updated_at, sync_status, sync_event_id, sync_attempts)
+			VALUES (:id, :name, :emoji, :description, :category, :tags, :instructions, :visibility,
+			    :version, :createdAt, :updatedAt, 'PENDING', :syncEventId, 0)
+			""";
+
+	private static final String FIND = "SELECT " + COLUMNS + " FROM assistants WHERE id = :id";
+
+	private static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
+
+	private static final String RESTART_SYNC = """
+			UPDATE assistants
+			SET sync_status = 'PENDING', sync_event_id = :syncEventId, sync_attempts = 0, last_error_type = NULL,
+			    last_error_message = NULL, last_attempt_at = NULL, synced_at = NULL
+			WHERE id = :id
+			""";
+
+	private static final String PAGE = "SELECT " + COLUMNS + " FROM assistants";
+
+	private static final String WITH_STATUS = " sync_status = :status";
+
+	private static final String AFTER_CURSOR = " (created_at, id) < (:afterCreatedAt, :afterId)";
+
+	private static final String NEWEST_FIRST = " ORDER BY created_at DESC, id DESC LIMIT :limit";
+
+	private final JdbcClient jdbc;
+
+	AssistantStore(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(AssistantResource assistant, String syncEventId) {
+		this.jdbc.sql(INSERT)
+			.param("id", assistant.id())
+			.param("name", assistant.name())
+			.param("emoji", assistant.emoji())
+			.param("description", assistant.description())
+			.param("category", assistant.category())
+			.param("tags", assistant.tags().toArray(String[]::new))
+			.param("instructions", assistant.instructions())
+			.param("visibility", assistant.visibility().name())
+			.param("version", assistant.version())
+			.param("createdAt", Timestamp.from(assistant.createdAt()))
+			.param("updatedAt", Timestamp.from(assistant.updatedAt()))
+			.param("syncEventId", syncEventId)
+			.update();
+	}
+
+	Optional<TrackedAssistant> find(String id) {
+		return this.jdbc.sql(FIND).param("id", id).query(AssistantStore::tracked).optional();
+	}
+
+	/**
+	 * Reads an assistant and locks its row until the transaction ends, so that concurrent re-syncs and
+	 * sync results serialize on it.
+	 */
+	Optional<TrackedAssistant> findForUpdate(String id) {
+		return this.jdbc.sql(FIND_FOR_UPDATE).param("id", id).query(AssistantStore::tracked).optional();
+	}
+
+	void restartSync(String id, String syncEventId) {
+		this.jdbc.sql(RESTART_SYNC).param("id", id).param("syncEventId", syncEventId).update();
+	}
+
+	/**
+	 * One page, newest first.
+	 * @param status only this status, or {@code null} for all
+	 * @param after the position after which the page starts, or {@code null} for the first page
+	 * @param limit the most rows
+	 */
+	List<AssistantResource> page(SyncStatus status, AssistantCursor after, int limit) {
+		StringBuilder sql = new StringBuilder(PAGE);
+		if (status != null) {
+			sql.append(" WHERE").append(WITH_STATUS);
+		}
+		if (after != null) {
+			sql.append((status != null) ? " AND" : " WHERE").append(AFTER_CURSOR);
+		}
+		sql.append(NEWEST_FIRST);
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql.toString()).param("limit", limit);
+		if (status != null) {
+			statement = statement.param("status", status.name());
+		}
+		if (after != null) {
+			statement = statement.param("afterCreatedAt", Timestamp.from(after.createdAt()))
+				.param("afterId", after.id());
+		}
+		return statement.query((rs, row) -> tracked(rs, row).resource()).list();
+	}
+
+	private static TrackedAssistant tracked(ResultSet rs, int row) throws SQLException {
+		String errorType = rs.getString("last_error_type");
+		LastError lastError = (errorType != null) ? new LastError(errorType, rs.getString("last_error_message"))
+				: null;
+		Sync sync = new Sync(SyncStatus.valueOf(rs.getString("sync_status")), rs.getInt("sync_attempts"), lastError,
+				instant(rs, "last_attempt_at"), instant(rs, "synced_at"));
+		AssistantResource resource = new AssistantResource(rs.getString("id"), rs.getString("name"),
+				rs.getString("emoji"), rs.getString("description"), rs.getString("category"), tags(rs.getArray("tags")),
+				rs.getString("instructions"), Visibility.valueOf(rs.getString("visibility")), rs.getLong("version"),
+				instant(rs, "created_at"), instant(rs, "updated_at"), sync);
+		return new TrackedAssistant(resource, rs.getString("sync_event_id"));
+	}
+
+	private static List<String> tags(Array array) throws SQLException {
+		return (array != null) ? Arrays.asList((String[]) array.getArray()) : List.of();
+	}
+
+	private static Instant instant(ResultSet rs, String column) throws SQLException {
+		Timestamp timestamp = rs.getTimestamp(column);
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}

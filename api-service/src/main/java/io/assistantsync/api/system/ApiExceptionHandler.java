@@ -1,0 +1,58 @@
+package io.assistantsync.api.system;
+
+import java.net.URI;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Renders every error as {@code application/problem+json}: Spring MVC's own (404, 405, 415, …), this
+ * API's {@link ApiProblems}, and anything unexpected as a 500 that names no Java type.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+	private static final URI BLANK = URI.create("about:blank");
+
+	@ExceptionHandler
+	ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+		log.error("Unexpected error on {}", request.getDescription(false), ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The request could not be processed; it has been logged");
+		problem.setTitle("Internal error");
+		return createResponseEntity(problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	/**
+	 * Gives Spring MVC's own problems (405, 406, 415, …) a type of this API instead of {@code about:blank},
+	 * and sets the problem media type explicitly, so that an error of an endpoint that produces something else
+	 * (the event stream) is still written as a problem, whatever the request's {@code Accept}.
+	 */
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		HttpHeaders problemHeaders = new HttpHeaders();
+		problemHeaders.putAll(headers);
+		if (body instanceof ProblemDetail problem) {
+			problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+			if (problem.getType() == null || BLANK.equals(problem.getType())) {
+				problem.setType(ApiProblems.typeOf(statusCode));
+			}
+		}
+		return new ResponseEntity<>(body, problemHeaders, statusCode);
+	}
+
+}
