@@ -1,0 +1,63 @@
+package io.assistantsync.api.sync;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import io.assistantsync.common.event.SyncOutcomeStatus;
+
+/**
+ * The {@code sync_events} table: every sync result received, once per event id, in order of first
+ * receipt. It is the audit trail and what a reconnecting stream replays.
+ */
+@Repository
+class SyncEventLog {
+
+	private static final String INSERT = """
+			INSERT INTO sync_events (event_id, assistant_id, source_event_id, status, attempt, payload, received_at)
+			VALUES (:eventId, :assistantId, :sourceEventId, :status, :attempt, :payload, :receivedAt)
+			ON CONFLICT (event_id) DO NOTHING
+			""";
+
+	private static final String OF_ASSISTANT = """
+			SELECT event_id, source_event_id, status, payload FROM sync_events
+			WHERE assistant_id = :assistantId ORDER BY seq
+			""";
+
+	private final JdbcClient jdbc;
+
+	SyncEventLog(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Records a result unless it was recorded before.
+	 * @return {@code true} the first time, {@code false} for a duplicate
+	 */
+	boolean append(SyncResult result, Instant receivedAt) {
+		return this.jdbc.sql(INSERT)
+			.param("eventId", result.eventId())
+			.param("assistantId", result.assistantId())
+			.param("sourceEventId", result.outcome().sourceEventId())
+			.param("status", result.outcome().status().name())
+			.param("attempt", result.outcome().attempt())
+			.param("payload", result.json())
+			.param("receivedAt", Timestamp.from(receivedAt))
+			.update() == 1;
+	}
+
+	/**
+	 * Every result of an assistant, in order of receipt.
+	 */
+	List<SyncResultEvent> ofAssistant(String assistantId) {
+		return this.jdbc.sql(OF_ASSISTANT)
+			.param("assistantId", assistantId)
+			.query((rs, row) -> new SyncResultEvent(rs.getString("event_id"), rs.getString("source_event_id"),
+					SyncOutcomeStatus.valueOf(rs.getString("status")), rs.getString("payload")))
+			.list();
+	}
+
+}

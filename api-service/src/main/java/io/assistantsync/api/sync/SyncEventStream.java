@@ -1,0 +1,140 @@
+package io.assistantsync.api.sync;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * One client's sync-events stream. It subscribes to live results before the initial state and the replay
+ * are read, holds what arrives meanwhile, and sends every result once (by event id) in the order: state,
+ * replay, then live. It completes after the final result of the assistant's current pending-create event.
+ */
+final class SyncEventStream {
+
+	static final String STATE = "state";
+
+	static final String SYNC_RESULT = "sync-result";
+
+	private static final MediaType UTF8_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
+
+	private final String assistantId;
+
+	private final SseEmitter emitter;
+
+	private final Set<String> sent = new HashSet<>();
+
+	private final List<SyncResultEvent> held = new ArrayList<>();
+
+	private String syncEventId;
+
+	private boolean live;
+
+	private boolean closed;
+
+	SyncEventStream(String assistantId, SseEmitter emitter) {
+		this.assistantId = assistantId;
+		this.emitter = emitter;
+	}
+
+	String assistantId() {
+		return this.assistantId;
+	}
+
+	SseEmitter emitter() {
+		return this.emitter;
+	}
+
+	/**
+	 * Sends the state and the results the client has not seen, then goes live.
+	 * @param stateJson the resource, as the {@code state} event
+	 * @param syncEventId the assistant's current pending-create event
+	 * @param finalState whether the state read was final (SYNCED or FAILED)
+	 * @param logged every recorded result of the assistant, in order of receipt
+	 * @param lastEventId the client's {@code Last-Event-ID}, or {@code null}
+	 * @param recent results this instance received lately, maybe not recorded yet
+	 */
+	synchronized void start(String stateJson, String syncEventId, boolean finalState, List<SyncResultEvent> logged,
+			String lastEventId, Collection<SyncResultEvent> recent) {
+		this.syncEventId = syncEventId;
+		if (lastEventId != null && logged.stream().anyMatch((event) -> event.eventId().equals(lastEventId))) {
+			for (SyncResultEvent event : logged) {
+				this.sent.add(event.eventId());
+				if (event.eventId().equals(lastEventId)) {
+					break;
+				}
+			}
+		}
+		send(SseEmitter.event().name(STATE).data(stateJson, UTF8_TEXT));
+		logged.forEach(this::sendResult);
+		recent.forEach(this::sendResult);
+		this.held.forEach(this::sendResult);
+		this.held.clear();
+		this.live = true;
+		if (finalState) {
+			complete();
+		}
+	}
+
+	/**
+	 * A result received live for this assistant.
+	 */
+	synchronized void offer(SyncResultEvent event) {
+		if (this.live) {
+			sendResult(event);
+		}
+		else if (!this.closed) {
+			this.held.add(event);
+		}
+	}
+
+	synchronized void heartbeat() {
+		send(SseEmitter.event().comment("heartbeat"));
+	}
+
+	synchronized boolean isClosed() {
+		return this.closed;
+	}
+
+	synchronized void markClosed() {
+		this.closed = true;
+	}
+
+	private void sendResult(SyncResultEvent event) {
+		if (this.closed || !this.sent.add(event.eventId())) {
+			return;
+		}
+		send(SseEmitter.event().name(SYNC_RESULT).id(event.eventId()).data(event.json(), UTF8_TEXT));
+		if (event.isFinalFor(this.syncEventId)) {
+			complete();
+		}
+	}
+
+	private void send(SseEmitter.SseEventBuilder event) {
+		if (this.closed) {
+			return;
+		}
+		try {
+			this.emitter.send(event);
+		}
+		catch (IOException | IllegalStateException ex) {
+			// the client went away; the emitter's completion callback unsubscribes this stream
+			this.closed = true;
+			this.emitter.completeWithError(ex);
+		}
+	}
+
+	private void complete() {
+		if (!this.closed) {
+			this.closed = true;
+			this.emitter.complete();
+		}
+	}
+
+}

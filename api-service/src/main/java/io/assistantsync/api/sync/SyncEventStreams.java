@@ -1,0 +1,144 @@
+package io.assistantsync.api.sync;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The open sync-events streams of this instance, fed by the per-instance listener. Also remembers the
+ * results it saw for {@link SseProperties#recentResultsRetention()}: a stream that opens after this
+ * instance received a result but before the shared listener (maybe on another instance) recorded it still
+ * gets it. Sends a heartbeat comment to every stream at each interval.
+ */
+@Component
+class SyncEventStreams implements SmartLifecycle {
+
+	private final Map<String, Set<SyncEventStream>> streams = new ConcurrentHashMap<>();
+
+	/** Per assistant, an immutable list replaced atomically by {@link Map#compute}. */
+	private final Map<String, List<Received>> recent = new ConcurrentHashMap<>();
+
+	private final SseProperties properties;
+
+	private final TaskScheduler scheduler;
+
+	private final Clock clock;
+
+	private volatile ScheduledFuture<?> heartbeats;
+
+	SyncEventStreams(SseProperties properties, TaskScheduler scheduler, Clock clock) {
+		this.properties = properties;
+		this.scheduler = scheduler;
+		this.clock = clock;
+	}
+
+	/**
+	 * Subscribes a new stream to the live results of an assistant; it holds them until started.
+	 */
+	SyncEventStream open(String assistantId) {
+		SseEmitter emitter = new SseEmitter(this.properties.timeout().toMillis());
+		SyncEventStream stream = new SyncEventStream(assistantId, emitter);
+		emitter.onCompletion(() -> close(stream));
+		emitter.onTimeout(() -> {
+			close(stream);
+			emitter.complete();
+		});
+		emitter.onError((ex) -> close(stream));
+		this.streams.computeIfAbsent(assistantId, (id) -> ConcurrentHashMap.newKeySet()).add(stream);
+		return stream;
+	}
+
+	void close(SyncEventStream stream) {
+		stream.markClosed();
+		this.streams.computeIfPresent(stream.assistantId(), (id, open) -> {
+			open.remove(stream);
+			return open.isEmpty() ? null : open;
+		});
+	}
+
+	/**
+	 * A result this instance received.
+	 */
+	void publish(SyncResult result) {
+		SyncResultEvent event = result.toEvent();
+		Instant now = this.clock.instant();
+		this.recent.compute(result.assistantId(), (id, seen) -> {
+			List<Received> kept = new ArrayList<>(withinRetention(seen, now));
+			kept.add(new Received(event, now));
+			return List.copyOf(kept);
+		});
+		Set<SyncEventStream> open = this.streams.get(result.assistantId());
+		if (open != null) {
+			open.forEach((stream) -> stream.offer(event));
+		}
+	}
+
+	/**
+	 * Results of an assistant this instance received within the retention, oldest first.
+	 */
+	List<SyncResultEvent> recent(String assistantId) {
+		return withinRetention(this.recent.get(assistantId), this.clock.instant()).stream()
+			.map(Received::event)
+			.toList();
+	}
+
+	int openStreams() {
+		return this.streams.values().stream().mapToInt(Set::size).sum();
+	}
+
+	private void heartbeat() {
+		this.streams.values().forEach((open) -> open.forEach(SyncEventStream::heartbeat));
+		Instant now = this.clock.instant();
+		for (String assistantId : this.recent.keySet()) {
+			this.recent.computeIfPresent(assistantId, (id, seen) -> {
+				List<Received> kept = withinRetention(seen, now);
+				return kept.isEmpty() ? null : kept;
+			});
+		}
+	}
+
+	private List<Received> withinRetention(List<Received> seen, Instant now) {
+		if (seen == null) {
+			return List.of();
+		}
+		Instant oldest = now.minus(this.properties.recentResultsRetention());
+		return seen.stream().filter((received) -> !received.at().isBefore(oldest)).toList();
+	}
+
+	@Override
+	public void start() {
+		this.heartbeats = this.scheduler.scheduleAtFixedRate(this::heartbeat, this.properties.heartbeatInterval());
+	}
+
+	/**
+	 * Ends open streams on shutdown, so that clients reconnect (with Last-Event-ID) to another instance.
+	 */
+	@Override
+	public void stop() {
+		ScheduledFuture<?> current = this.heartbeats;
+		if (current != null) {
+			current.cancel(false);
+			this.heartbeats = null;
+		}
+		this.streams.values().forEach((open) -> open.forEach((stream) -> stream.emitter().complete()));
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.heartbeats != null;
+	}
+
+	private record Received(SyncResultEvent event, Instant at) {
+	}
+
+}

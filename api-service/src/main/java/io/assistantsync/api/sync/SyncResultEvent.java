@@ -1,0 +1,22 @@
+package io.assistantsync.api.sync;
+
+import io.assistantsync.common.event.SyncOutcomeStatus;
+
+/**
+ * A sync result as a stream sends it, whether replayed from the log or received live.
+ *
+ * @param eventId the result's event id, the SSE {@code id}
+ * @param sourceEventId the pending-create event it is about
+ * @param status its status
+ * @param json the value exactly as received, the SSE {@code data}
+ */
+record SyncResultEvent(String eventId, String sourceEventId, SyncOutcomeStatus status, String json) {
+
+	/**
+	 * Whether this result ends a stream that follows the given pending-create event.
+	 */
+	boolean isFinalFor(String syncEventId) {
+		return this.status.isFinal() && this.sourceEventId.equals(syncEventId);
+	}
+
+}

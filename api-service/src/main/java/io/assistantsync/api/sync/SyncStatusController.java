@@ -1,0 +1,77 @@
+package io.assistantsync.api.sync;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.assistantsync.api.assistant.SyncStatus;
+import io.assistantsync.api.outbox.Outbox;
+import io.assistantsync.api.outbox.OutboxBacklog;
+import io.assistantsync.api.system.KafkaReachability;
+
+/**
+ * {@code GET /api/sync/status}: the outbox backlog, assistants by sync status and whether Kafka is
+ * reachable (CONTRACT.md §2).
+ */
+@RestController
+@Tag(name = "sync")
+class SyncStatusController {
+
+	private static final String COUNT_BY_STATUS = "SELECT sync_status, count(*) AS n FROM assistants GROUP BY sync_status";
+
+	private final Outbox outbox;
+
+	private final KafkaReachability kafka;
+
+	private final JdbcClient jdbc;
+
+	SyncStatusController(Outbox outbox, KafkaReachability kafka, JdbcClient jdbc) {
+		this.outbox = outbox;
+		this.kafka = kafka;
+		this.jdbc = jdbc;
+	}
+
+	@Operation(summary = "Pipeline status of this service",
+			description = "kafka is DOWN while the outbox relay cannot publish or Kafka does not answer.")
+	@GetMapping("/api/sync/status")
+	SyncStatusReport status() {
+		OutboxBacklog backlog = this.outbox.backlog();
+		Map<String, Long> byStatus = new LinkedHashMap<>();
+		for (SyncStatus status : SyncStatus.values()) {
+			byStatus.put(status.name(), 0L);
+		}
+		this.jdbc.sql(COUNT_BY_STATUS)
+			.query((rs) -> {
+				byStatus.put(rs.getString("sync_status"), rs.getLong("n"));
+			});
+		return new SyncStatusReport(new SyncStatusReport.Backlog(backlog.count(), backlog.oldestAge().toMillis()),
+				byStatus, this.kafka.isUp() ? "UP" : "DOWN");
+	}
+
+	/**
+	 * The status report.
+	 *
+	 * @param outbox what waits for Kafka
+	 * @param assistants assistants by sync status
+	 * @param kafka {@code UP} or {@code DOWN}
+	 */
+	record SyncStatusReport(Backlog outbox, Map<String, Long> assistants, String kafka) {
+
+		/**
+		 * The outbox backlog.
+		 *
+		 * @param backlog rows waiting
+		 * @param oldestAgeMs age of the oldest, in milliseconds
+		 */
+		record Backlog(long backlog, long oldestAgeMs) {
+		}
+
+	}
+
+}
