@@ -1,0 +1,10 @@
+package io.assistantsync.worker.dlt;
+
+/**
+ * The services a {@code dlt} command runs on, from whichever Spring context hosts them.
+ *
+ * @param browser lists dead letters
+ * @param replayer replays dead letters
+ */
+record DeadLetterTool(DeadLetterBrowser browser, DeadLetterReplayer replayer) {
+}

@@ -1,0 +1,19 @@
+package io.assistantsync.worker.dlt;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Import;
+
+import io.assistantsync.worker.system.TopicsProperties;
+
+/**
+ * The Spring context of the {@code dlt} command line: the worker's configuration properties (so
+ * {@code application.yml} and the same environment variables apply) and the tool's core, nothing else; no
+ * web server, no listener, no data source, no Flyway. Deliberately not a {@code @Configuration}, so that the
+ * worker's component scan does not pick it up.
+ */
+@EnableConfigurationProperties({ KafkaProperties.class, TopicsProperties.class, SyncOpsProperties.class })
+@Import(DeadLetterConfiguration.class)
+class DeadLetterToolContext {
+
+}
