@@ -7,12 +7,21 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.AdminClient;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -28,6 +37,7 @@ import io.assistantsync.common.json.EventJson;
 import io.assistantsync.testing.RestartablePostgres;
 import io.assistantsync.testing.SampleAssistants;
 import io.assistantsync.testing.SharedInfrastructureInitializer;
+import io.assistantsync.testing.TestKafka;
 import io.assistantsync.testing.TestPostgres;
 import io.assistantsync.testing.TopicReader;
 import io.assistantsync.worker.system.TopicsProperties;
@@ -42,7 +52,9 @@ import static org.awaitility.Awaitility.await;
  * attempt is used up, nothing is dead-lettered, and every record is synced once the server is back.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "sync.store.outage-backoff-max=4s", "spring.datasource.hikari.connection-timeout=1000" })
+		properties = { "sync.store.outage-backoff-max=4s", "spring.datasource.hikari.connection-timeout=1000",
+				// far shorter than the outage: a consumer that stopped polling would be evicted from its group
+				"spring.kafka.consumer.properties.max.poll.interval.ms=15000" })
 @ContextConfiguration(initializers = { SharedInfrastructureInitializer.class,
 		StoreOutageIntegrationTests.OwnStoreInitializer.class })
 class StoreOutageIntegrationTests {
@@ -67,11 +79,25 @@ class StoreOutageIntegrationTests {
 	@LocalServerPort
 	int port;
 
+	@Value("${spring.kafka.consumer.group-id}")
+	String groupId;
+
 	private String storeHealth() throws Exception {
 		HttpResponse<String> health = HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/actuator/health")).build(),
 					HttpResponse.BodyHandlers.ofString());
 		return EventJson.mapper().readTree(health.body()).path("components").path("store").path("status").asString();
+	}
+
+	private Set<String> groupMembers() throws Exception {
+		try (AdminClient admin = AdminClient
+			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+			ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(this.groupId))
+				.describedGroups()
+				.get(this.groupId)
+				.get();
+			return group.members().stream().map(MemberDescription::consumerId).collect(Collectors.toSet());
+		}
 	}
 
 	@AfterAll
@@ -100,6 +126,7 @@ class StoreOutageIntegrationTests {
 			TopicReader.send(records.toArray(ProducerRecord[]::new));
 
 			await().atMost(Duration.ofSeconds(30)).until(this.outage::isActive);
+			Set<String> membersBefore = groupMembers();
 			assertThat(this.meters.get("sync.store.paused").gauge().value()).isEqualTo(1.0);
 			assertThat(storeHealth()).isEqualTo("DOWN");
 			await().during(OUTAGE).atMost(OUTAGE.plusSeconds(30)).pollInterval(Duration.ofSeconds(5)).until(() -> {
@@ -112,6 +139,7 @@ class StoreOutageIntegrationTests {
 				return nothingDeadLettered && noAttemptUsed && this.outage.isActive();
 			});
 
+			assertThat(groupMembers()).as("consumers kept their group membership").isEqualTo(membersBefore);
 			store.start();
 
 			for (AssistantCreationRequested event : events) {
