@@ -13,6 +13,9 @@ package io.assistantsync.localstack;
 record Instructions(ServiceSpec api, ServiceSpec worker, String bootstrapServers, JdbcTarget apiDatabase,
 		JdbcTarget authorityDatabase, String syncResultsTopic) {
 
+	/** The line that tells a person, and the tests, that both services are ready. */
+	static final String READY_LINE = "The local stack is ready. Press Ctrl-C to stop it.";
+
 	/** The sample assistant of CONTRACT.md §1, as a producer would send it. */
 	static final String SAMPLE_ASSISTANT = """
 			{"name":"Flight log analyst","emoji":"🛩️",\
@@ -26,7 +29,7 @@ record Instructions(ServiceSpec api, ServiceSpec worker, String bootstrapServers
 	String text() {
 		String api = this.api.baseUrl();
 		String worker = this.worker.baseUrl();
-		return String.join(System.lineSeparator(), "", "The local stack is ready. Press Ctrl-C to stop it.", "",
+		return String.join(System.lineSeparator(), "", READY_LINE, "",
 				row("API", api + "/api/assistants"), row("Swagger UI", api + "/swagger-ui.html"),
 				row("Health", api + "/actuator/health  " + worker + "/actuator/health"),
 				row("Prometheus", api + "/actuator/prometheus  " + worker + "/actuator/prometheus"),

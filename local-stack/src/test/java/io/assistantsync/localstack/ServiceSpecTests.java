@@ -1,0 +1,50 @@
+package io.assistantsync.localstack;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.entry;
+
+class ServiceSpecTests {
+
+	private final LocalStackSettings settings = LocalStackSettings
+		.from(Map.of("API_PORT", "18080", "WORKER_PORT", "18081", "LOCAL_STACK_ROOT", "/repo")::get);
+
+	@Test
+	void shouldPointApiServiceAtTheBrokerAndItsOwnDatabase() {
+		ServiceSpec api = ServiceSpec.apiService(this.settings, "127.0.0.1:19092",
+				new JdbcTarget("jdbc:postgresql://localhost:15432/assistants_api", "postgres", ""));
+
+		assertThat(api.jar()).isEqualTo(Path.of("/repo/api-service/target/api-service-exec.jar"));
+		assertThat(api.environment()).containsOnly(entry("SERVER_PORT", "18080"),
+				entry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092"),
+				entry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:15432/assistants_api"),
+				entry("SPRING_DATASOURCE_USERNAME", "postgres"), entry("SPRING_DATASOURCE_PASSWORD", ""));
+		assertThat(api.readinessUrl()).isEqualTo("http://localhost:18080/actuator/health/readiness");
+	}
+
+	@Test
+	void shouldPointSyncWorkerAtTheBrokerAndTheAuthoritativeStore() {
+		ServiceSpec worker = ServiceSpec.syncWorker(this.settings, "127.0.0.1:19092",
+				new JdbcTarget("jdbc:postgresql://store:5432/assistants_authority", "sync", "secret"));
+
+		assertThat(worker.jar()).isEqualTo(Path.of("/repo/sync-worker/target/sync-worker-exec.jar"));
+		assertThat(worker.environment()).containsOnly(entry("SERVER_PORT", "18081"),
+				entry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092"),
+				entry("SYNC_STORE_JDBC_URL", "jdbc:postgresql://store:5432/assistants_authority"),
+				entry("SYNC_STORE_JDBC_USERNAME", "sync"), entry("SYNC_STORE_JDBC_PASSWORD", "secret"));
+	}
+
+	@Test
+	void shouldTellHowToBuildAMissingJar() {
+		assertThatExceptionOfType(LocalStackException.class)
+			.isThrownBy(() -> ServiceSpec.requireBuilt(this.settings, "sync-worker"))
+			.withMessage("/repo/sync-worker/target/sync-worker-exec.jar is missing: run ./mvnw -q -B -DskipTests"
+					+ " package first (in the repository root, or set LOCAL_STACK_ROOT to it)");
+	}
+
+}
