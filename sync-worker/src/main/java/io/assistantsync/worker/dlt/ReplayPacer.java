@@ -9,10 +9,6 @@ import java.util.function.LongSupplier;
  */
 class ReplayPacer {
 
-	/** Sends at full speed. */
-	static final ReplayPacer UNLIMITED = new ReplayPacer(0, System::nanoTime, nanos -> {
-	});
-
 	private final long intervalNanos;
 
 	private final LongSupplier nanoTime;
@@ -35,11 +31,13 @@ class ReplayPacer {
 	 * @return the pacer, new for each run
 	 */
 	static ReplayPacer of(Double perSecond) {
-		if (perSecond == null) {
-			return UNLIMITED;
-		}
-		return new ReplayPacer(Math.max(1, Math.round(TimeUnit.SECONDS.toNanos(1) / perSecond)), System::nanoTime,
-				nanos -> TimeUnit.NANOSECONDS.sleep(nanos));
+		return of(perSecond, System::nanoTime, TimeUnit.NANOSECONDS::sleep);
+	}
+
+	static ReplayPacer of(Double perSecond, LongSupplier nanoTime, Sleeper sleeper) {
+		long intervalNanos = (perSecond != null) ? Math.max(1, Math.round(TimeUnit.SECONDS.toNanos(1) / perSecond))
+				: 0;
+		return new ReplayPacer(intervalNanos, nanoTime, sleeper);
 	}
 
 	/**
