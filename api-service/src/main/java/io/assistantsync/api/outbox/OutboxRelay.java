@@ -54,6 +54,9 @@ final class OutboxRelay implements SmartLifecycle {
 
 	private volatile boolean running;
 
+	/** Whether the last batch failed, so an outage is logged once at WARN, not once per batch. */
+	private boolean failing;
+
 	private volatile CountDownLatch stopped = new CountDownLatch(0);
 
 	private Thread thread;
@@ -179,10 +182,19 @@ final class OutboxRelay implements SmartLifecycle {
 		this.outbox.markPublished(published);
 		if (!failed.isEmpty()) {
 			String error = describe(firstFailure);
-			log.warn("Outbox relay: {} of {} records not acknowledged; backing off: {}", failed.size(), due.size(),
-					error);
+			if (this.failing) {
+				log.debug("Outbox relay: {} of {} records still not acknowledged: {}", failed.size(), due.size(), error);
+			}
+			else {
+				log.warn("Outbox relay: {} of {} records not acknowledged; backing off until Kafka answers: {}",
+						failed.size(), due.size(), error);
+			}
 			this.outbox.recordFailure(failed, error, this.clock.instant());
 		}
+		else if (this.failing) {
+			log.info("Outbox relay: Kafka acknowledges records again");
+		}
+		this.failing = !failed.isEmpty();
 		Duration took = Duration.ofNanos(System.nanoTime() - started);
 		this.observer.batchRelayed(published.size(), failed.size(), took);
 		return new Batch(due.size(), failed.size());
