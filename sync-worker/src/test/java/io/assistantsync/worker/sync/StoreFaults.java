@@ -10,7 +10,7 @@ import io.assistantsync.testing.SampleAssistants;
  * Makes the real PostgreSQL store fail writes of chosen assistants with a chosen SQLSTATE, a given number
  * of times: a trigger raises the error, and a sequence counts the tries outside the failing transaction.
  */
-final class StoreFaults {
+public final class StoreFaults {
 
 	private static final String INSTALL = """
 			CREATE TABLE IF NOT EXISTS test_store_faults (
@@ -36,7 +36,7 @@ final class StoreFaults {
 
 	private final JdbcTemplate jdbc;
 
-	StoreFaults(JdbcTemplate jdbc) {
+	public StoreFaults(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 		this.jdbc.execute(INSTALL);
 	}
@@ -47,7 +47,7 @@ final class StoreFaults {
 	 * @param sqlState the SQLSTATE to raise, e.g. {@code 40001}
 	 * @param failures how many writes fail before one succeeds
 	 */
-	void fail(String assistantId, String sqlState, int failures) {
+	public void fail(String assistantId, String sqlState, int failures) {
 		String counter = "test_fault_" + SampleAssistants.newId().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "x");
 		this.jdbc.execute("CREATE SEQUENCE " + counter);
 		this.jdbc.update("INSERT INTO test_store_faults (assistant_id, sql_state, failures, counter) VALUES (?, ?, ?, ?)",
@@ -59,7 +59,7 @@ final class StoreFaults {
 	 * @param assistantId the assistant
 	 * @param sqlState the SQLSTATE to raise
 	 */
-	void failAlways(String assistantId, String sqlState) {
+	public void failAlways(String assistantId, String sqlState) {
 		fail(assistantId, sqlState, Integer.MAX_VALUE);
 	}
 

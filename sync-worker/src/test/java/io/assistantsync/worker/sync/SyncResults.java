@@ -16,19 +16,19 @@ import io.assistantsync.testing.TopicReader;
 /**
  * The sync results a test waits for, parsed and checked against the event schema.
  */
-final class SyncResults {
+public final class SyncResults {
 
 	private SyncResults() {
 	}
 
-	static List<AssistantSyncOutcome> await(TopicReader results, String assistantId, SyncOutcomeStatus last,
+	public static List<AssistantSyncOutcome> await(TopicReader results, String assistantId, SyncOutcomeStatus last,
 			Duration timeout) {
 		List<ConsumerRecord<String, byte[]>> records = results.await(
 				r -> assistantId.equals(r.key()) && parse(r).status() == last, 1, timeout);
 		return of(results, assistantId);
 	}
 
-	static List<AssistantSyncOutcome> of(TopicReader results, String assistantId) {
+	public static List<AssistantSyncOutcome> of(TopicReader results, String assistantId) {
 		return results.seen(r -> assistantId.equals(r.key()))
 			.stream()
 			.map(SyncResults::parse)
@@ -36,7 +36,7 @@ final class SyncResults {
 			.toList();
 	}
 
-	static AssistantSyncOutcome parse(ConsumerRecord<String, byte[]> record) {
+	public static AssistantSyncOutcome parse(ConsumerRecord<String, byte[]> record) {
 		String json = new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
 		EventSchemas.assertConforms(EventTypes.SYNC_RESULT_V1, json);
 		return EventJson.mapper().readValue(json, AssistantSyncOutcome.class);
