@@ -1,5 +1,6 @@
 package io.assistantsync.localstack;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,24 +16,24 @@ import org.apache.kafka.clients.admin.DescribeClusterOptions;
  */
 final class ExternalKafka {
 
-	private static final int TIMEOUT_MS = 10_000;
-
 	private ExternalKafka() {
 	}
 
 	/**
 	 * Fails unless the cluster answers a describe-cluster request.
 	 * @param bootstrapServers the bootstrap servers
+	 * @param timeout how long to wait for the answer
 	 * @throws LocalStackException when it does not answer in time
 	 */
-	static void requireReachable(String bootstrapServers) {
+	static void requireReachable(String bootstrapServers, Duration timeout) {
+		int timeoutMs = (int) timeout.toMillis();
 		Map<String, Object> config = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, TIMEOUT_MS,
-				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, TIMEOUT_MS);
+				AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeoutMs,
+				AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeoutMs);
 		try (Admin admin = Admin.create(config)) {
-			admin.describeCluster(new DescribeClusterOptions().timeoutMs(TIMEOUT_MS))
+			admin.describeCluster(new DescribeClusterOptions().timeoutMs(timeoutMs))
 				.clusterId()
-				.get(TIMEOUT_MS, TimeUnit.MILLISECONDS);
+				.get(timeoutMs, TimeUnit.MILLISECONDS);
 		}
 		catch (ExecutionException | TimeoutException | RuntimeException ex) {
 			throw new LocalStackException("Kafka at " + bootstrapServers + " (KAFKA_BOOTSTRAP_SERVERS) is not reachable: "

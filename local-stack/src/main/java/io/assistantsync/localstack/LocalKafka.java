@@ -14,8 +14,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
  */
 final class LocalKafka implements AutoCloseable {
 
-	/** Default partitions of auto-created topics: enough for a second worker instance to share the work. */
-	private static final int PARTITIONS = 3;
+	/** Partitions of auto-created topics, as many as the services give the topics they create. */
+	private static final int PARTITIONS = 6;
 
 	/**
 	 * The KRaft test kit binds its own listeners to random ports and ignores

@@ -1,6 +1,7 @@
 package io.assistantsync.localstack;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -14,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 final class LocalStack {
 
 	private static final String API_DATABASE = "assistants_api";
+
+	private static final Duration EXTERNAL_KAFKA_TIMEOUT = Duration.ofSeconds(10);
 
 	private static final String AUTHORITY_DATABASE = "assistants_authority";
 
@@ -140,7 +143,7 @@ final class LocalStack {
 	private String startOrCheckKafka() {
 		if (!this.settings.needsEmbeddedKafka()) {
 			this.out.println("Using Kafka at " + this.settings.externalKafka());
-			ExternalKafka.requireReachable(this.settings.externalKafka());
+			ExternalKafka.requireReachable(this.settings.externalKafka(), EXTERNAL_KAFKA_TIMEOUT);
 			return this.settings.externalKafka();
 		}
 		this.out.println("Starting Kafka on 127.0.0.1:" + this.settings.kafkaPort());

@@ -60,7 +60,9 @@ record LocalStackSettings(Path root, Path postgresDataDirectory, int kafkaPort, 
 				values.jdbcTarget("SYNC_STORE_JDBC_URL", "SYNC_STORE_JDBC_USERNAME", "SYNC_STORE_JDBC_PASSWORD"),
 				Duration.ofSeconds(values.positive("LOCAL_STACK_READY_TIMEOUT_SECONDS", 180)),
 				List.of(values.text("LOCAL_STACK_JAVA_OPTS", DEFAULT_JAVA_OPTIONS).trim().split("\\s+")),
-				values.text("ASSISTANTS_TOPICS_SYNCRESULTS", Topics.SYNC_RESULTS));
+				// both spellings bind assistants.topics.sync-results in the services
+				values.text("ASSISTANTS_TOPICS_SYNC_RESULTS",
+						values.text("ASSISTANTS_TOPICS_SYNCRESULTS", Topics.SYNC_RESULTS)));
 	}
 
 	/**

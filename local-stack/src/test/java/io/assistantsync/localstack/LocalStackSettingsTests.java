@@ -33,7 +33,7 @@ class LocalStackSettingsTests {
 		Map<String, String> environment = Map.of("LOCAL_STACK_KAFKA_PORT", "19092", "LOCAL_STACK_POSTGRES_PORT",
 				"15432", "API_PORT", "18080", "WORKER_PORT", "18081", "LOCAL_STACK_ROOT", "/srv/app",
 				"LOCAL_STACK_POSTGRES_DATA", "/var/pg", "LOCAL_STACK_READY_TIMEOUT_SECONDS", "30",
-				"LOCAL_STACK_JAVA_OPTS", " -Xmx256m  -Dx=y ", "ASSISTANTS_TOPICS_SYNCRESULTS", "team.sync-results");
+				"LOCAL_STACK_JAVA_OPTS", " -Xmx256m  -Dx=y ", "ASSISTANTS_TOPICS_SYNC_RESULTS", "team.sync-results");
 
 		LocalStackSettings settings = LocalStackSettings.from(environment::get);
 
@@ -46,6 +46,12 @@ class LocalStackSettingsTests {
 		assertThat(settings.readyTimeout()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(settings.serviceJavaOptions()).containsExactly("-Xmx256m", "-Dx=y");
 		assertThat(settings.syncResultsTopic()).isEqualTo("team.sync-results");
+	}
+
+	@Test
+	void shouldReadTheSyncResultsTopicInEitherSpellingTheServicesAccept() {
+		assertThat(LocalStackSettings.from(Map.of("ASSISTANTS_TOPICS_SYNCRESULTS", "a.results")::get).syncResultsTopic())
+			.isEqualTo("a.results");
 	}
 
 	@Test

@@ -1,0 +1,30 @@
+# syntax=docker/dockerfile:1
+#
+# The image of either service, built from the sources inside Docker with the Maven wrapper, so a machine
+# with only Docker can run `docker compose up --build`:
+#
+#   docker build -f docker/service.Dockerfile --build-arg MODULE=api-service -t assistant-sync/api-service .
+#   docker build -f docker/service.Dockerfile --build-arg MODULE=sync-worker -t assistant-sync/sync-worker .
+
+FROM eclipse-temurin:17.0.15_6-jdk-noble AS build
+ARG MODULE
+WORKDIR /src
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+COPY common common
+COPY api-service api-service
+COPY sync-worker sync-worker
+# the reactor names every module; building a service needs only the launcher's pom, not its sources
+COPY local-stack/pom.xml local-stack/pom.xml
+RUN --mount=type=cache,target=/root/.m2 \
+    test -n "${MODULE}" \
+    && ./mvnw -q -B -DskipTests -pl "${MODULE}" -am package \
+    && cp "${MODULE}/target/${MODULE}-exec.jar" /service.jar
+
+# the Ubuntu-based Temurin images ship curl, which the compose healthchecks use
+FROM eclipse-temurin:17.0.15_6-jre-noble
+RUN useradd --system --uid 10001 --no-create-home service
+COPY --from=build /service.jar /app/service.jar
+USER service
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+ENTRYPOINT ["java", "-jar", "/app/service.jar"]
