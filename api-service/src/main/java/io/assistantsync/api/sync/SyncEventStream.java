@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -21,6 +22,8 @@ final class SyncEventStream {
 	static final String STATE = "state";
 
 	static final String SYNC_RESULT = "sync-result";
+
+	private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
 	private static final MediaType UTF8_TEXT = new MediaType("text", "plain", StandardCharsets.UTF_8);
 
@@ -71,7 +74,7 @@ final class SyncEventStream {
 				}
 			}
 		}
-		send(SseEmitter.event().name(STATE).data(stateJson, UTF8_TEXT));
+		send(withData(SseEmitter.event().name(STATE), stateJson));
 		logged.forEach(this::sendResult);
 		recent.forEach(this::sendResult);
 		this.held.forEach(this::sendResult);
@@ -110,10 +113,22 @@ final class SyncEventStream {
 		if (this.closed || !this.sent.add(event.eventId())) {
 			return;
 		}
-		send(SseEmitter.event().name(SYNC_RESULT).id(event.eventId()).data(event.json(), UTF8_TEXT));
+		send(withData(SseEmitter.event().name(SYNC_RESULT).id(event.eventId()), event.json()));
 		if (event.isFinalFor(this.syncEventId)) {
 			complete();
 		}
+	}
+
+	/**
+	 * Writes text as {@code data: } lines, one per line of the text. The space after the colon matters: an
+	 * SSE client removes one leading space from each data line, so without it a line of pretty-printed
+	 * JSON that starts with spaces would lose one.
+	 */
+	private static SseEmitter.SseEventBuilder withData(SseEmitter.SseEventBuilder event, String text) {
+		for (String line : LINE_BREAK.split(text, -1)) {
+			event.data(" " + line, UTF8_TEXT);
+		}
+		return event;
 	}
 
 	private void send(SseEmitter.SseEventBuilder event) {
