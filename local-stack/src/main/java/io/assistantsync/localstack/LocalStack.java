@@ -6,6 +6,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * The whole stack on one machine: PostgreSQL, Kafka, api-service and sync-worker, started in that order and
@@ -16,15 +17,18 @@ final class LocalStack {
 
 	private static final String API_DATABASE = "assistants_api";
 
-	private static final Duration EXTERNAL_KAFKA_TIMEOUT = Duration.ofSeconds(10);
-
 	private static final String AUTHORITY_DATABASE = "assistants_authority";
+
+	private static final Duration EXTERNAL_KAFKA_TIMEOUT = Duration.ofSeconds(10);
 
 	private final LocalStackSettings settings;
 
 	private final PrintStream out;
 
 	private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+	/** Held while a component starts, so that stop() waits for it and stops it too. */
+	private final Object startStep = new Object();
 
 	private boolean stopping;
 
@@ -45,9 +49,9 @@ final class LocalStack {
 		checkPrerequisites();
 		LocalPostgres postgres = null;
 		if (this.settings.needsEmbeddedPostgres()) {
-			this.out.println("Starting PostgreSQL on localhost:" + this.settings.postgresPort() + " (data in "
-					+ this.settings.postgresDataDirectory() + ")");
-			postgres = started(LocalPostgres.start(this.settings.postgresDataDirectory(), this.settings.postgresPort()));
+			postgres = startStep("PostgreSQL on localhost:" + this.settings.postgresPort() + " (data in "
+					+ this.settings.postgresDataDirectory() + ")",
+					() -> LocalPostgres.start(this.settings.postgresDataDirectory(), this.settings.postgresPort()));
 		}
 		JdbcTarget apiDatabase = orEmbedded(this.settings.apiDatabase(), postgres, API_DATABASE);
 		JdbcTarget authorityDatabase = orEmbedded(this.settings.authorityDatabase(), postgres, AUTHORITY_DATABASE);
@@ -56,8 +60,8 @@ final class LocalStack {
 		String bootstrapServers = startOrCheckKafka();
 		ServiceSpec api = ServiceSpec.apiService(this.settings, bootstrapServers, apiDatabase);
 		ServiceSpec worker = ServiceSpec.syncWorker(this.settings, bootstrapServers, authorityDatabase);
-		this.out.println("Starting api-service on port " + api.port() + " and sync-worker on port " + worker.port());
-		this.services = started(ServiceGroup.start(List.of(api, worker), this.settings.serviceJavaOptions(), this.out));
+		this.services = startStep("api-service on port " + api.port() + " and sync-worker on port " + worker.port(),
+				() -> ServiceGroup.start(List.of(api, worker), this.settings.serviceJavaOptions(), this.out));
 		this.services.awaitReady(this.settings.readyTimeout());
 		this.instructions = new Instructions(api, worker, bootstrapServers, apiDatabase, authorityDatabase,
 				this.settings.syncResultsTopic());
@@ -103,11 +107,16 @@ final class LocalStack {
 	 * Stops what runs, newest first: the services (gracefully), then Kafka, then PostgreSQL. Idempotent.
 	 */
 	void stop() {
-		Deque<AutoCloseable> toStop;
 		synchronized (this) {
 			this.stopping = true;
-			toStop = new ArrayDeque<>(this.running);
-			this.running.clear();
+		}
+		Deque<AutoCloseable> toStop;
+		// a PostgreSQL or broker still starting would outlive the JVM: wait for it, then stop it with the rest
+		synchronized (this.startStep) {
+			synchronized (this) {
+				toStop = new ArrayDeque<>(this.running);
+				this.running.clear();
+			}
 		}
 		for (AutoCloseable component : toStop) {
 			this.out.println("Stopping " + component);
@@ -123,21 +132,18 @@ final class LocalStack {
 		}
 	}
 
-	private <T extends AutoCloseable> T started(T component) {
-		synchronized (this) {
-			if (!this.stopping) {
-				this.running.push(component);
-				return component;
+	private <T extends AutoCloseable> T startStep(String what, Supplier<T> step) {
+		synchronized (this.startStep) {
+			if (isStopping()) {
+				throw new LocalStackException("stopped while starting");
 			}
+			this.out.println("Starting " + what);
+			T component = step.get();
+			synchronized (this) {
+				this.running.push(component);
+			}
+			return component;
 		}
-		// stop() ran while this was starting: nobody else will close it
-		try {
-			component.close();
-		}
-		catch (Exception ex) {
-			// the JVM is exiting; nothing more can be done
-		}
-		throw new LocalStackException("stopped while starting");
 	}
 
 	private String startOrCheckKafka() {
@@ -146,8 +152,9 @@ final class LocalStack {
 			ExternalKafka.requireReachable(this.settings.externalKafka(), EXTERNAL_KAFKA_TIMEOUT);
 			return this.settings.externalKafka();
 		}
-		this.out.println("Starting Kafka on 127.0.0.1:" + this.settings.kafkaPort());
-		return started(LocalKafka.start(this.settings.kafkaPort())).bootstrapServers();
+		return startStep("Kafka on 127.0.0.1:" + this.settings.kafkaPort(),
+				() -> LocalKafka.start(this.settings.kafkaPort()))
+			.bootstrapServers();
 	}
 
 	private void createIfMissing(JdbcTarget database) {

@@ -65,6 +65,20 @@ class LocalStackLauncherIntegrationTests {
 	}
 
 	@Test
+	void shouldLeaveNothingBehindWhenStoppedWhileStarting() {
+		this.stack = LocalStackProcess.start(Map.of());
+		await("PostgreSQL to be starting").atMost(START_TIMEOUT)
+			.until(() -> this.stack.stdout().contains("Starting PostgreSQL"));
+
+		this.stack.stop(STOP_TIMEOUT);
+
+		// PostgreSQL is started detached (pg_ctl): a stop that did not wait for it would leave it running
+		await("every port to be released").atMost(Duration.ofSeconds(10))
+			.until(() -> this.stack.ports().stream().allMatch(Ports::isFree));
+		assertThat(this.stack.stderr()).isEmpty();
+	}
+
+	@Test
 	void shouldReportATakenPortInOneLineAndStartNothing() throws IOException {
 		try (ServerSocket taken = new ServerSocket(0)) {
 			this.stack = LocalStackProcess.start(Map.of("API_PORT", Integer.toString(taken.getLocalPort())));
