@@ -17,6 +17,8 @@ record AssistantCursor(Instant createdAt, String id) {
 
 	private static final String VERSION = "1";
 
+	private static final long LATEST_MILLIS = Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli();
+
 	/**
 	 * The token form.
 	 * @return base64url text without padding
@@ -37,9 +39,14 @@ record AssistantCursor(Instant createdAt, String id) {
 			if (parts.length != 3 || !VERSION.equals(parts[0]) || !AssistantId.isWellFormed(parts[2])) {
 				return null;
 			}
-			return new AssistantCursor(Instant.ofEpochMilli(Long.parseLong(parts[1])), parts[2]);
+			long millis = Long.parseLong(parts[1]);
+			// a forged time outside what the database can hold must be a 400, not a 500
+			if (millis < 0 || millis > LATEST_MILLIS) {
+				return null;
+			}
+			return new AssistantCursor(Instant.ofEpochMilli(millis), parts[2]);
 		}
-		catch (IllegalArgumentException | java.time.DateTimeException ex) {
+		catch (IllegalArgumentException ex) {
 			return null;
 		}
 	}

@@ -1,0 +1,131 @@
+package io.assistantsync.api.sync;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import io.assistantsync.common.event.SyncOutcomeStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SyncEventStreamTests {
+
+	private static final String CURRENT = "current-event";
+
+	private final RecordingEmitter emitter = new RecordingEmitter();
+
+	private final SyncEventStream stream = new SyncEventStream("assistant", this.emitter);
+
+	@Test
+	void shouldSendStateThenLoggedThenRecentThenHeldResultsEachOnce() {
+		SyncResultEvent one = result("1", SyncOutcomeStatus.RETRYING);
+		SyncResultEvent two = result("2", SyncOutcomeStatus.RETRYING);
+		SyncResultEvent three = result("3", SyncOutcomeStatus.RETRYING);
+		this.stream.offer(two);
+		this.stream.offer(three);
+
+		this.stream.start("{\"state\":1}", CURRENT, false, List.of(one), null, List.of(one, two));
+		this.stream.offer(three);
+
+		assertThat(this.emitter.ids()).containsExactly(null, "1", "2", "3");
+		assertThat(this.emitter.completed).isFalse();
+	}
+
+	@Test
+	void shouldSkipWhatTheClientHadUpToLastEventId() {
+		List<SyncResultEvent> logged = List.of(result("1", SyncOutcomeStatus.RETRYING),
+				result("2", SyncOutcomeStatus.RETRYING), result("3", SyncOutcomeStatus.RETRYING));
+
+		this.stream.start("{}", CURRENT, false, logged, "2", List.of(logged.get(0)));
+
+		assertThat(this.emitter.ids()).containsExactly(null, "3");
+	}
+
+	@Test
+	void shouldReplayEverythingForAnUnknownLastEventId() {
+		List<SyncResultEvent> logged = List.of(result("1", SyncOutcomeStatus.RETRYING));
+
+		this.stream.start("{}", CURRENT, false, logged, "unknown", List.of());
+
+		assertThat(this.emitter.ids()).containsExactly(null, "1");
+	}
+
+	@Test
+	void shouldCompleteAfterTheFinalResultOfTheCurrentEventOnly() {
+		this.stream.start("{}", CURRENT, false, List.of(), null, List.of());
+
+		this.stream.offer(new SyncResultEvent("old", "earlier-event", SyncOutcomeStatus.DEAD_LETTERED, "{}"));
+		assertThat(this.emitter.completed).isFalse();
+		this.stream.offer(result("done", SyncOutcomeStatus.SYNCED));
+		this.stream.offer(result("after", SyncOutcomeStatus.RETRYING));
+
+		assertThat(this.emitter.completed).isTrue();
+		assertThat(this.emitter.ids()).containsExactly(null, "old", "done");
+	}
+
+	@Test
+	void shouldCompleteAtOnceWhenTheStateIsAlreadyFinal() {
+		this.stream.start("{}", CURRENT, true, List.of(), null, List.of());
+
+		assertThat(this.emitter.completed).isTrue();
+		assertThat(this.emitter.ids()).containsExactly((String) null);
+	}
+
+	@Test
+	void shouldWriteMultiLineDataSoThatClientsRebuildItExactly() {
+		this.stream.start("{\n  \"a\": 1\n}", CURRENT, false, List.of(), null, List.of());
+
+		assertThat(this.emitter.text()).isEqualTo("event:state\ndata: {\ndata:   \"a\": 1\ndata: }\n\n");
+	}
+
+	private static SyncResultEvent result(String id, SyncOutcomeStatus status) {
+		return new SyncResultEvent(id, CURRENT, status, "{\"eventId\":\"" + id + "\"}");
+	}
+
+	static final class RecordingEmitter extends SseEmitter {
+
+		final List<String> events = new ArrayList<>();
+
+		boolean completed;
+
+		@Override
+		public void send(SseEventBuilder builder) {
+			StringBuilder text = new StringBuilder();
+			Set<DataWithMediaType> parts = builder.build();
+			for (DataWithMediaType part : parts) {
+				text.append(part.getData());
+			}
+			this.events.add(text.toString());
+		}
+
+		@Override
+		public void complete() {
+			this.completed = true;
+		}
+
+		List<String> ids() {
+			List<String> ids = new ArrayList<>();
+			for (String event : this.events) {
+				String id = null;
+				for (String line : event.split("\n")) {
+					if (line.startsWith("id:")) {
+						id = line.substring(3);
+					}
+				}
+				ids.add(id);
+			}
+			return ids;
+		}
+
+		String text() {
+			return String.join("", this.events);
+		}
+
+	}
+
+}
