@@ -101,7 +101,10 @@ final class LocalStackProcess implements AutoCloseable {
 		await("the local stack to be ready").atMost(timeout)
 			.pollInterval(Duration.ofMillis(500))
 			.until(() -> stdout().contains(Instructions.READY_LINE) || !this.process.isAlive());
-		assertThat(stdout()).as("launcher output; stderr: %s", stderr()).contains(Instructions.READY_LINE);
+		if (!stdout().contains(Instructions.READY_LINE)) {
+			throw new AssertionError("The local stack did not become ready: " + stderr() + "\nErrors in its output:\n"
+					+ errorLines());
+		}
 	}
 
 	/**
@@ -167,6 +170,13 @@ final class LocalStackProcess implements AutoCloseable {
 				Thread.currentThread().interrupt();
 			}
 		}
+	}
+
+	private String errorLines() {
+		return String.join("\n", stdout().lines()
+			.filter((line) -> line.contains(" ERROR ") || line.contains("Caused by:") || line.startsWith("local-stack"))
+			.limit(30)
+			.toList());
 	}
 
 	private static String read(Path file) {
