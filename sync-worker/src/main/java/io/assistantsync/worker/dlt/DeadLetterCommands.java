@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -41,6 +42,8 @@ final class DeadLetterCommands {
 		CommandLine commandLine = new CommandLine(new Dlt());
 		commandLine.addSubcommand(new ListCommand(tool, out));
 		commandLine.addSubcommand(new ReplayCommand(tool, out));
+		// nanoids may start with '-': with no short options, "--assistant-id -hPyJ…" is never read as an option
+		commandLine.setPosixClusteredShortOptionsAllowed(false);
 		commandLine.setOut(out);
 		commandLine.setErr(err);
 		commandLine.setParameterExceptionHandler((ex, args) -> {
@@ -74,7 +77,7 @@ final class DeadLetterCommands {
 		return "failed: " + DeadLetterHeaders.oneLine(message);
 	}
 
-	@Command(name = "dlt", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "(list | replay)",
+	@Command(name = "dlt", synopsisSubcommandLabel = "(list | replay)",
 			description = { "Lists and replays the dead-letter topic of the sync worker.",
 					"Reads the worker's configuration: KAFKA_BOOTSTRAP_SERVERS, ASSISTANTS_TOPICS_PENDINGCREATE, "
 							+ "SYNC_OPS_* (see the README)." },
@@ -82,6 +85,9 @@ final class DeadLetterCommands {
 			exitCodeList = { "0:done", "1:failed, or did not do all it should (see the problem: lines)",
 					"2:bad arguments", "3:Kafka unreachable or refusing" })
 	static class Dlt implements Runnable {
+
+		@Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
+		boolean help;
 
 		@Spec
 		CommandSpec spec;

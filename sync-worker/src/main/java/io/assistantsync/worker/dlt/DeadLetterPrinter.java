@@ -1,7 +1,10 @@
 package io.assistantsync.worker.dlt;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -56,22 +59,26 @@ class DeadLetterPrinter {
 	}
 
 	void replayed(ReplayReport report) {
+		List<Line> lines = new ArrayList<>();
+		String replayed = report.dryRun() ? "would-replay" : "replayed";
+		report.replayed()
+			.forEach(record -> lines.add(new Line(record.partition(), record.offset(), replayed,
+					DeadLetterJson.replayed(record), String.format("%-12s  %s/%d/%d  %s  x-replay-count %d",
+							report.dryRun() ? "WOULD REPLAY" : "REPLAYED", report.topic(), record.partition(),
+							record.offset(), orDash(record.assistantId()), record.replayCount()))));
+		report.skipped()
+			.forEach(record -> lines.add(new Line(record.partition(), record.offset(), "skipped",
+					DeadLetterJson.skipped(record),
+					String.format("%-12s  %s/%d/%d  %s  %s: %s", "SKIPPED", report.topic(), record.partition(),
+							record.offset(), orDash(record.assistantId()), record.reason().code(),
+							record.detail()))));
+		lines.sort(Comparator.comparingInt(Line::partition).thenComparingLong(Line::offset));
 		if (this.json) {
-			report.replayed().forEach(replayed -> line(withAction(report.dryRun() ? "would-replay" : "replayed",
-					DeadLetterJson.replayed(replayed))));
-			report.skipped().forEach(skipped -> line(withAction("skipped", DeadLetterJson.skipped(skipped))));
+			lines.forEach(line -> line(withAction(line.action(), line.json())));
 			line(Map.of("summary", DeadLetterJson.summary(report)));
 			return;
 		}
-		for (ReplayReport.Replayed replayed : report.replayed()) {
-			this.out.printf("%-12s  %s/%d/%d  %s  x-replay-count %d%n", report.dryRun() ? "WOULD REPLAY" : "REPLAYED",
-					report.topic(), replayed.partition(), replayed.offset(), orDash(replayed.assistantId()),
-					replayed.replayCount());
-		}
-		for (ReplayReport.Skipped skipped : report.skipped()) {
-			this.out.printf("%-12s  %s/%d/%d  %s  %s: %s%n", "SKIPPED", report.topic(), skipped.partition(),
-					skipped.offset(), orDash(skipped.assistantId()), skipped.reason().code(), skipped.detail());
-		}
+		lines.forEach(line -> this.out.println(line.text()));
 		report.warnings().forEach(warning -> this.out.println("warning: " + warning));
 		report.problems().forEach(problem -> this.out.println("problem: " + problem));
 		String reasons = report.skippedByReason()
@@ -91,6 +98,12 @@ class DeadLetterPrinter {
 
 	private void line(Object value) {
 		this.out.println(EventJson.mapper().writeValueAsString(value));
+	}
+
+	/**
+	 * One replayed or skipped record, printed in partition and offset order.
+	 */
+	private record Line(int partition, long offset, String action, Map<String, Object> json, String text) {
 	}
 
 	private static Map<String, Object> withAction(String action, Map<String, Object> json) {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code dlt list}: prints the matching dead letters in partition and offset order, then a summary.
  */
-@Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "list", sortOptions = false,
 		description = "Lists dead-lettered records: partition, offset, assistant id, when, attempts, "
 				+ "exception type and message. Changes nothing.")
 class ListCommand implements Callable<Integer> {
@@ -24,6 +24,9 @@ class ListCommand implements Callable<Integer> {
 	@Option(names = "--json", description = "One JSON object per line with every header decoded, "
 			+ "then a summary object.")
 	boolean json;
+
+	@Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
+	boolean help;
 
 	@Spec
 	CommandSpec spec;

@@ -16,7 +16,7 @@ import picocli.CommandLine.TypeConversionException;
  * {@code dlt replay}: republishes the matching dead letters to the pending-create topic, prints what it
  * replayed and skipped and why, a summary and the id of the run's audit event.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "replay", sortOptions = false,
 		description = { "Republishes matching dead letters, key and value byte for byte, to the pending-create "
 				+ "topic with x-replay-of and x-replay-count; the worker starts again at attempt 1.",
 				"By default takes only dead letters that no earlier replay took. Every run, dry or not, is "
@@ -43,6 +43,9 @@ class ReplayCommand implements Callable<Integer> {
 
 	@Option(names = "--json", description = "One JSON object per record, then a summary object.")
 	boolean json;
+
+	@Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
+	boolean help;
 
 	@Spec
 	CommandSpec spec;

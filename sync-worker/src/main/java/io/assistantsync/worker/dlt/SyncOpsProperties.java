@@ -30,7 +30,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("sync.ops")
 public record SyncOpsProperties(String token, @DefaultValue(DEFAULT_REPLAY_GROUP) @NotBlank String replayGroup,
 		@DefaultValue("3") @Min(1) int replayLimit,
-		@DefaultValue("10s") @NotNull @DurationMin(millis = 100) Duration kafkaTimeout) {
+		@DefaultValue("5s") @NotNull @DurationMin(millis = 100) Duration kafkaTimeout) {
 
 	/** The default consumer group of replays. */
 	public static final String DEFAULT_REPLAY_GROUP = "sync-worker-dlt-replay";

@@ -6,6 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,6 +65,17 @@ class DeadLetterCommandsTests {
 		assertThat(execute()).isEqualTo(2);
 		assertThat(this.err.toString()).contains("Missing command: list or replay");
 		assertThat(this.toolRequests).hasValue(0);
+	}
+
+	@Test
+	void shouldTakeAssistantIdsThatStartWithADash() {
+		CommandLine commandLine = DeadLetterCommands.commandLine(this.tool, new PrintWriter(this.out),
+				new PrintWriter(this.err));
+
+		commandLine.parseArgs("replay", "--assistant-id", "-hPyJ-ioD3SNVWacFLgy5", "--assistant-id", "--json7ioD3SNVWacFLg");
+
+		ReplayCommand replay = commandLine.getSubcommands().get("replay").getCommand();
+		assertThat(replay.filters.assistantIds).containsExactly("-hPyJ-ioD3SNVWacFLgy5", "--json7ioD3SNVWacFLg");
 	}
 
 	@Test
