@@ -2,18 +2,12 @@ package io.assistantsync.api.outbox;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,8 +27,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 final class OutboxRelay implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-
-	private static final int ERROR_TEXT_MAX = 1000;
 
 	private final Outbox outbox;
 
@@ -63,6 +55,8 @@ final class OutboxRelay implements SmartLifecycle {
 
 	private Producer<String, byte[]> producer;
 
+	private BatchSender sender;
+
 	OutboxRelay(String name, Outbox outbox, Supplier<Producer<String, byte[]>> producers, OutboxSignal signal,
 			OutboxProperties properties, TransactionTemplate transactions, RelayObserver observer, Clock clock) {
 		this.name = name;
@@ -81,6 +75,7 @@ final class OutboxRelay implements SmartLifecycle {
 			return;
 		}
 		this.producer = this.producers.get();
+		this.sender = new BatchSender(this.producer);
 		this.stopped = new CountDownLatch(1);
 		this.running = true;
 		this.thread = new Thread(this::run, this.name);
@@ -145,7 +140,6 @@ final class OutboxRelay implements SmartLifecycle {
 				backoff = this.properties.backoff().next(backoff);
 				log.warn("Outbox relay could not read or update the outbox; retrying in {}: {}", backoff,
 						ex.getMessage());
-				this.observer.storeFailed(ex);
 				pauseQuietly(backoff);
 			}
 		}
@@ -164,95 +158,26 @@ final class OutboxRelay implements SmartLifecycle {
 
 	private Batch publish(List<OutboxEntry> due) {
 		long started = System.nanoTime();
-		List<Future<RecordMetadata>> acks = send(due);
-		List<Long> published = new ArrayList<>(due.size());
-		List<Long> failed = new ArrayList<>();
-		Throwable firstFailure = null;
-		long deadline = started + this.properties.ackTimeout().toNanos();
-		for (int i = 0; i < due.size(); i++) {
-			Throwable failure = (i < acks.size()) ? awaitAck(acks.get(i), deadline) : null;
-			if (i < acks.size() && failure == null) {
-				published.add(due.get(i).id());
-			}
-			else {
-				failed.add(due.get(i).id());
-				firstFailure = (firstFailure != null) ? firstFailure : failure;
-			}
-		}
-		this.outbox.markPublished(published);
-		if (!failed.isEmpty()) {
-			String error = describe(firstFailure);
+		BatchSender.Outcome outcome = this.sender.send(due, this.properties.ackTimeout());
+		this.outbox.markPublished(outcome.published());
+		int failed = outcome.failed().size();
+		if (failed > 0) {
 			if (this.failing) {
-				log.debug("Outbox relay: {} of {} records still not acknowledged: {}", failed.size(), due.size(), error);
+				log.debug("Outbox relay: {} of {} records still not acknowledged: {}", failed, due.size(),
+						outcome.error());
 			}
 			else {
 				log.warn("Outbox relay: {} of {} records not acknowledged; backing off until Kafka answers: {}",
-						failed.size(), due.size(), error);
+						failed, due.size(), outcome.error());
 			}
-			this.outbox.recordFailure(failed, error, this.clock.instant());
+			this.outbox.recordFailure(outcome.failed(), outcome.error(), this.clock.instant());
 		}
 		else if (this.failing) {
 			log.info("Outbox relay: Kafka acknowledges records again");
 		}
-		this.failing = !failed.isEmpty();
-		Duration took = Duration.ofNanos(System.nanoTime() - started);
-		this.observer.batchRelayed(published.size(), failed.size(), took);
-		return new Batch(due.size(), failed.size());
-	}
-
-	/**
-	 * Sends in claim order and flushes once. Stops at the first record that fails at once (no metadata
-	 * within {@code max.block.ms}: the broker is unreachable), so an outage costs one wait per batch, not
-	 * one per record, and no later record of the batch overtakes it.
-	 */
-	private List<Future<RecordMetadata>> send(List<OutboxEntry> due) {
-		List<Future<RecordMetadata>> acks = new ArrayList<>(due.size());
-		for (OutboxEntry entry : due) {
-			Future<RecordMetadata> ack;
-			try {
-				ack = this.producer.send(entry.toRecord());
-			}
-			catch (RuntimeException ex) {
-				ack = CompletableFuture.failedFuture(ex);
-			}
-			acks.add(ack);
-			if (ack.isDone() && failedAlready(ack)) {
-				break;
-			}
-		}
-		this.producer.flush();
-		return acks;
-	}
-
-	private static boolean failedAlready(Future<RecordMetadata> ack) {
-		try {
-			ack.get();
-			return false;
-		}
-		catch (ExecutionException ex) {
-			return true;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return true;
-		}
-	}
-
-	private static Throwable awaitAck(Future<RecordMetadata> ack, long deadlineNanos) {
-		try {
-			ack.get(Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
-			return null;
-		}
-		catch (ExecutionException ex) {
-			return (ex.getCause() != null) ? ex.getCause() : ex;
-		}
-		catch (TimeoutException ex) {
-			return ex;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return ex;
-		}
+		this.failing = failed > 0;
+		this.observer.batchRelayed(outcome.published().size(), failed, Duration.ofNanos(System.nanoTime() - started));
+		return new Batch(due.size(), failed);
 	}
 
 	private void pause(Duration duration) throws InterruptedException {
@@ -267,12 +192,6 @@ final class OutboxRelay implements SmartLifecycle {
 			Thread.currentThread().interrupt();
 			this.running = false;
 		}
-	}
-
-	private static String describe(Throwable failure) {
-		String text = (failure != null) ? failure.getClass().getSimpleName() + ": " + failure.getMessage()
-				: "not sent";
-		return (text.length() > ERROR_TEXT_MAX) ? text.substring(0, ERROR_TEXT_MAX) : text;
 	}
 
 	/**

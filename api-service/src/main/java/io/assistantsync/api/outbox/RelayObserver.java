@@ -20,11 +20,4 @@ interface RelayObserver {
 	default void batchRelayed(int published, int failed, Duration took) {
 	}
 
-	/**
-	 * The outbox could not be read or written (the database, not Kafka).
-	 * @param cause the failure
-	 */
-	default void storeFailed(RuntimeException cause) {
-	}
-
 }
