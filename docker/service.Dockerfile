@@ -9,13 +9,8 @@
 FROM eclipse-temurin:17.0.15_6-jdk-noble AS build
 ARG MODULE
 WORKDIR /src
-COPY mvnw pom.xml ./
-COPY .mvn .mvn
-COPY common common
-COPY api-service api-service
-COPY sync-worker sync-worker
-# the reactor names every module; building a service needs only the launcher's pom, not its sources
-COPY local-stack/pom.xml local-stack/pom.xml
+# the whole reactor (every module's pom must be there), without build outputs: see the .dockerignore
+COPY . .
 RUN --mount=type=cache,target=/root/.m2 \
     test -n "${MODULE}" \
     && ./mvnw -q -B -DskipTests -pl "${MODULE}" -am package \
