@@ -21,8 +21,9 @@ import io.assistantsync.common.kafka.EventHeaders;
  * @param offset its offset
  * @param assistantId the record key (the assistant id), or {@code null} for a record without a key
  * @param deadLetteredAt the record timestamp: when the worker dead-lettered it
- * @param attempts attempts made before it was dead-lettered ({@code x-sync-attempts}, else Spring's
- * {@code retry_topic-attempts}), or {@code null} when neither header is there
+ * @param attempts attempts made before it was dead-lettered ({@code x-sync-attempts}, else one less than
+ * Spring's {@code retry_topic-attempts}, which names the attempt that would come next), or {@code null} when
+ * neither header is there
  * @param exceptionType the fully qualified class name of the failure ({@code kafka_dlt-exception-fqcn})
  * @param exceptionMessage the failure message on one line
  * @param replayCount how often this record was replayed before it came back here ({@code x-replay-count},
@@ -43,7 +44,8 @@ record DeadLetter(String topic, int partition, long offset, String assistantId, 
 		Headers headers = record.headers();
 		Integer attempts = DeadLetterHeaders.lastInt(headers, EventHeaders.SYNC_ATTEMPTS);
 		if (attempts == null) {
-			attempts = DeadLetterHeaders.lastInt(headers, RetryTopicHeaders.DEFAULT_HEADER_ATTEMPTS);
+			Integer next = DeadLetterHeaders.lastInt(headers, RetryTopicHeaders.DEFAULT_HEADER_ATTEMPTS);
+			attempts = (next != null) ? Math.max(1, next - 1) : null;
 		}
 		Integer replayCount = DeadLetterHeaders.lastInt(headers, EventHeaders.REPLAY_COUNT);
 		return new DeadLetter(record.topic(), record.partition(), record.offset(), key(record),
