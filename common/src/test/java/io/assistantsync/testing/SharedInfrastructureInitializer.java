@@ -1,5 +1,8 @@
 package io.assistantsync.testing;
 
+import java.util.Deque;
+import java.util.concurrent.ConcurrentLinkedDeque;
+
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -14,8 +17,11 @@ public class SharedInfrastructureInitializer implements ApplicationContextInitia
 	/** The property holding the prefix given to this context's topics. */
 	public static final String TOPIC_PREFIX_PROPERTY = "test.topic-prefix";
 
+	private static final Deque<ConfigurableApplicationContext> contexts = new ConcurrentLinkedDeque<>();
+
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
+		contexts.push(context);
 		String application = context.getEnvironment().getProperty("spring.application.name", "app");
 		TestDatabase database = TestPostgres.createDatabase(application);
 		String prefix = TestKafka.uniqueTopicPrefix();
@@ -28,6 +34,23 @@ public class SharedInfrastructureInitializer implements ApplicationContextInitia
 					"assistants.topics.sync-results=" + prefix + ".assistants.sync-results",
 					"assistants.topics.ops-audit=" + prefix + ".assistants.ops-audit")
 			.applyTo(context);
+	}
+
+	/**
+	 * Closes every context this initializer prepared, newest first, so that no listener or relay outlives
+	 * the broker and the database at the end of the run. Spring's context cache keeps them open until JVM
+	 * shutdown otherwise.
+	 */
+	static void closeAll() {
+		ConfigurableApplicationContext context;
+		while ((context = contexts.poll()) != null) {
+			try {
+				context.close();
+			}
+			catch (RuntimeException ex) {
+				// a context that fails to close must not keep the others open
+			}
+		}
 	}
 
 }

@@ -3,11 +3,10 @@ package io.assistantsync.testing;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
-import org.springframework.test.context.cache.DefaultCacheAwareContextLoaderDelegate;
-
 /**
  * Closes the shared infrastructure at the end of a test run, in an order that cannot stall the JVM:
- * first the cached Spring test contexts (so no consumer is left talking to a stopped broker), then the
+ * first the Spring test contexts that use the shared infrastructure (so no consumer or relay is left
+ * talking to a stopped broker or a dropped database), then the
  * Kafka broker, then PostgreSQL. A broker left to JVM shutdown can hold the fork for 30 s.
  */
 public final class TestInfrastructureShutdown implements LauncherSessionListener {
@@ -21,19 +20,11 @@ public final class TestInfrastructureShutdown implements LauncherSessionListener
 
 	private static void closeSpringTestContexts() {
 		try {
-			SpringContexts.closeAll();
+			SharedInfrastructureInitializer.closeAll();
 		}
 		catch (LinkageError ex) {
-			// spring-test is not on this module's test classpath: there are no contexts to close
+			// Spring is not on this module's test classpath: there are no contexts to close
 		}
-	}
-
-	private static final class SpringContexts extends DefaultCacheAwareContextLoaderDelegate {
-
-		static void closeAll() {
-			new SpringContexts().getContextCache().clear();
-		}
-
 	}
 
 }
