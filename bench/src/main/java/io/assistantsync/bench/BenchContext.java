@@ -1,0 +1,186 @@
+package io.assistantsync.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What every phase of a benchmark run uses: the options, the broker, PostgreSQL, the results, and the
+ * services' jars; it launches fresh service instances with their own database and topic names.
+ */
+final class BenchContext {
+
+	private static final AtomicInteger sequence = new AtomicInteger();
+
+	final BenchOptions options;
+
+	final BenchKafka kafka;
+
+	final BenchPostgres postgres;
+
+	final Results results;
+
+	final PrintStream out;
+
+	final Path work;
+
+	final List<Double> apiStartSeconds = new ArrayList<>();
+
+	final List<Double> workerStartSeconds = new ArrayList<>();
+
+	BenchContext(BenchOptions options, BenchKafka kafka, BenchPostgres postgres, Results results, PrintStream out) {
+		this.options = options;
+		this.kafka = kafka;
+		this.postgres = postgres;
+		this.results = results;
+		this.out = out;
+		this.work = options.path("work");
+	}
+
+	/**
+	 * The run's copy of a service's exec jar: copied once at the start, so a rebuild in the work tree while
+	 * the benchmark runs changes nothing under it.
+	 * @param module {@code api-service} or {@code sync-worker}
+	 * @return the jar
+	 */
+	Path jar(String module) {
+		return this.work.resolve("jars").resolve(module + "-exec.jar");
+	}
+
+	void snapshotJars() throws IOException {
+		Files.createDirectories(this.work.resolve("jars"));
+		for (String module : List.of("api-service", "sync-worker")) {
+			Path built = this.options.path("root").resolve(module).resolve("target").resolve(module + "-exec.jar");
+			Files.copy(built, jar(module), StandardCopyOption.REPLACE_EXISTING);
+		}
+	}
+
+	/**
+	 * Creates the topics the services and the harness share before any of them subscribes, so a consumer
+	 * never sees an auto-created topic grow partitions under it.
+	 * @param topics the topics
+	 */
+	void createTopics(Topics topics) {
+		this.kafka.createTopic(topics.pendingCreate(), topics.partitions());
+		this.kafka.createTopic(topics.syncResults(), topics.partitions());
+	}
+
+	/**
+	 * A fresh name for databases and topics of one instance.
+	 * @param purpose e.g. {@code ingest}
+	 * @return e.g. {@code bench_ingest_3}
+	 */
+	String uniqueName(String purpose) {
+		return "bench_" + purpose.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_") + "_" + sequence.incrementAndGet();
+	}
+
+	/**
+	 * Starts a fresh api-service with a new database, waits until it is ready and records its start-up time.
+	 * @param topics the topic names it uses
+	 * @return the running service
+	 */
+	ServiceProcess startApi(Topics topics) throws IOException, SQLException {
+		String database = uniqueName("api");
+		String url = this.postgres.createDatabase(database);
+		int port = FreePorts.next();
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("SERVER_PORT", Integer.toString(port));
+		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
+		environment.put("SPRING_DATASOURCE_URL", url);
+		environment.put("SPRING_DATASOURCE_USERNAME", BenchPostgres.USERNAME);
+		environment.put("SPRING_DATASOURCE_PASSWORD", "");
+		topics.addTo(environment);
+		environment.put("ASSISTANTS_SYNC_CONSUMER_GROUP", database);
+		ServiceProcess api = ServiceProcess.start(database, this.options.words("service-java-options"),
+				List.of("-jar", jar("api-service").toString()), environment, "http://127.0.0.1:" + port,
+				this.work.resolve("logs"));
+		double seconds = api.awaitReady("/actuator/health/readiness", readyTimeout());
+		this.apiStartSeconds.add(seconds);
+		this.out.printf("  api-service ready in %.1f s (pid %d, port %d)%n", seconds, api.pid(), port);
+		return api;
+	}
+
+	/**
+	 * Starts a fresh sync-worker on a new authoritative database.
+	 * @param topics the topic names it uses
+	 * @param startAtLatest whether its new consumer group starts at the end of the topics (to skip events
+	 * another phase left there)
+	 * @return the running worker and its database
+	 */
+	Worker startWorker(Topics topics, boolean startAtLatest) throws IOException, SQLException {
+		String database = uniqueName("store");
+		String url = this.postgres.createDatabase(database);
+		int port = FreePorts.next();
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("SERVER_PORT", Integer.toString(port));
+		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
+		environment.put("SYNC_STORE_JDBC_URL", url);
+		environment.put("SYNC_STORE_JDBC_USERNAME", BenchPostgres.USERNAME);
+		environment.put("SYNC_STORE_JDBC_PASSWORD", "");
+		topics.addTo(environment);
+		environment.put("SPRING_KAFKA_CONSUMER_GROUPID", database);
+		if (startAtLatest) {
+			environment.put("SPRING_KAFKA_CONSUMER_AUTOOFFSETRESET", "latest");
+		}
+		ServiceProcess worker = ServiceProcess.start(database, this.options.words("service-java-options"),
+				List.of("-jar", jar("sync-worker").toString()), environment, "http://127.0.0.1:" + port,
+				this.work.resolve("logs"));
+		double seconds = worker.awaitReady("/actuator/health/readiness", readyTimeout());
+		this.workerStartSeconds.add(seconds);
+		this.out.printf("  sync-worker ready in %.1f s (pid %d, port %d)%n", seconds, worker.pid(), port);
+		return new Worker(worker, database);
+	}
+
+	Duration readyTimeout() {
+		return this.options.seconds("ready-timeout-seconds");
+	}
+
+	void log(String format, Object... args) {
+		this.out.printf(format + "%n", args);
+	}
+
+	/**
+	 * A running sync-worker and its authoritative database.
+	 *
+	 * @param process the process
+	 * @param database the database name
+	 */
+	record Worker(ServiceProcess process, String database) {
+	}
+
+	/**
+	 * The topic names of one set of service instances.
+	 *
+	 * @param pendingCreate the pending-create topic
+	 * @param syncResults the sync-results topic
+	 * @param partitions partitions of the topics the services create
+	 */
+	record Topics(String pendingCreate, String syncResults, int partitions) {
+
+		static Topics fresh(String prefix, int partitions) {
+			return new Topics(prefix + ".assistants.pending-create", prefix + ".assistants.sync-results", partitions);
+		}
+
+		void addTo(Map<String, String> environment) {
+			// the api-service reads its own placeholders, the worker binds the properties directly
+			environment.put("ASSISTANTS_TOPICS_PENDING_CREATE", this.pendingCreate);
+			environment.put("ASSISTANTS_TOPICS_SYNC_RESULTS", this.syncResults);
+			environment.put("ASSISTANTS_TOPICS_PENDINGCREATE", this.pendingCreate);
+			environment.put("ASSISTANTS_TOPICS_SYNCRESULTS", this.syncResults);
+			environment.put("ASSISTANTS_TOPICS_OPSAUDIT", this.pendingCreate.replace("pending-create", "ops-audit"));
+			environment.put("ASSISTANTS_TOPICS_PARTITIONS", Integer.toString(this.partitions));
+		}
+
+	}
+
+}

@@ -1,0 +1,169 @@
+package io.assistantsync.bench;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.locks.LockSupport;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.HdrHistogram.Histogram;
+
+import io.assistantsync.common.event.AssistantSnapshot;
+import io.assistantsync.common.event.AssistantSyncOutcome;
+import io.assistantsync.common.event.SyncOutcomeStatus;
+import io.assistantsync.testing.SampleAssistants;
+
+/**
+ * Phase 5, retry timing: the authoritative store rejects the first writes of chosen assistants with
+ * SQLSTATE 40001 (a trigger, as in the worker's own tests), and each RETRYING result's
+ * {@code nextAttemptAt} is compared with the {@code occurredAt} of the next result of the same event.
+ */
+final class RetryPhase {
+
+	static final String SECTION = "Retry timing";
+
+	private RetryPhase() {
+	}
+
+	static void round(BenchContext context, BenchContext.Topics topics, String storeDatabase,
+			SyncResultsTracker tracker) throws Exception {
+		int events = context.options.integer("retry-events");
+		int failures = context.options.integer("retry-failures");
+		List<AssistantSnapshot> assistants = new ArrayList<>();
+		for (int i = 0; i < events; i++) {
+			assistants.add(SampleAssistants.assistant());
+		}
+		try (Connection connection = context.postgres.connect(storeDatabase)) {
+			StoreFaults faults = new StoreFaults(connection);
+			for (AssistantSnapshot assistant : assistants) {
+				faults.fail(assistant.id(), "40001", failures);
+			}
+		}
+		Properties config = new Properties();
+		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, context.kafka.bootstrapServers());
+		config.put(ProducerConfig.ACKS_CONFIG, "all");
+		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config, new StringSerializer(),
+				new ByteArraySerializer())) {
+			for (AssistantSnapshot assistant : assistants) {
+				producer.send(SampleTraffic.pendingCreate(topics.pendingCreate(), assistant));
+			}
+		}
+		double delays = 0;
+		for (int attempt = 0; attempt < failures; attempt++) {
+			delays += Math.min(8, Math.pow(2, attempt));
+		}
+		Duration timeout = Duration.ofSeconds((long) delays + 30);
+		long deadline = System.nanoTime() + timeout.toNanos();
+		while (assistants.stream().anyMatch(a -> tracker.syncedAt(a.id()) == null) && System.nanoTime() < deadline) {
+			LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+		}
+		Map<String, List<AssistantSyncOutcome>> byEvent = new HashMap<>();
+		for (AssistantSnapshot assistant : assistants) {
+			byEvent.put(assistant.id(), new ArrayList<>());
+		}
+		for (SyncResultsTracker.Received received : tracker.all()) {
+			List<AssistantSyncOutcome> outcomes = byEvent.get(received.outcome().assistantId());
+			if (outcomes != null) {
+				outcomes.add(received.outcome());
+			}
+		}
+		Histogram lateness = HttpLoad.empty();
+		long early = 0;
+		long synced = 0;
+		for (List<AssistantSyncOutcome> outcomes : byEvent.values()) {
+			outcomes.sort(Comparator.comparingInt(AssistantSyncOutcome::attempt));
+			for (int i = 0; i + 1 < outcomes.size(); i++) {
+				AssistantSyncOutcome retrying = outcomes.get(i);
+				AssistantSyncOutcome next = outcomes.get(i + 1);
+				if (retrying.status() == SyncOutcomeStatus.RETRYING && retrying.nextAttemptAt() != null
+						&& next.attempt() == retrying.attempt() + 1) {
+					long late = Duration.between(retrying.nextAttemptAt(), next.occurredAt()).toMillis();
+					if (late < 0) {
+						early++;
+					}
+					lateness.recordValue(Math.max(0, late) * 1000);
+				}
+			}
+			if (outcomes.stream().anyMatch(o -> o.status() == SyncOutcomeStatus.SYNCED)) {
+				synced++;
+			}
+		}
+		context.log("  retries: %d samples, late p50 %.0f ms, p99 %.0f ms, max %.0f ms, early %d, SYNCED %d of %d",
+				lateness.getTotalCount(), lateness.getValueAtPercentile(50) / 1000.0,
+				lateness.getValueAtPercentile(99) / 1000.0, lateness.getMaxValue() / 1000.0, early, synced, events);
+		Results results = context.results;
+		results.add("retry.late.p50_ms", SECTION, "retry fired after due, p50", "ms",
+				lateness.getValueAtPercentile(50) / 1000.0);
+		results.add("retry.late.p99_ms", SECTION, "retry fired after due, p99", "ms",
+				lateness.getValueAtPercentile(99) / 1000.0);
+		results.add("retry.late.max_ms", SECTION, "retry fired after due, max", "ms", lateness.getMaxValue() / 1000.0);
+		results.add("retry.samples", SECTION, "retries timed (" + events + " assistants x " + failures + " failures)",
+				"retries", lateness.getTotalCount());
+		results.add("retry.early", SECTION, "retries that fired before due", "retries", early);
+		results.add("retry.synced", SECTION, "assistants SYNCED in the end", "assistants", synced);
+		results.latency("retry lateness", lateness);
+	}
+
+	/**
+	 * The worker tests' fault injection: a trigger raises the SQLSTATE for a chosen id while a per-id
+	 * sequence (which a rollback does not undo) is at most the number of failures.
+	 */
+	private static final class StoreFaults {
+
+		private static final String INSTALL_FAULTS = """
+				CREATE TABLE IF NOT EXISTS bench_store_faults (
+				    assistant_id text PRIMARY KEY, sql_state text NOT NULL, failures int NOT NULL, counter text NOT NULL);
+				CREATE OR REPLACE FUNCTION bench_inject_store_fault() RETURNS trigger LANGUAGE plpgsql AS $$
+				DECLARE
+				    fault bench_store_faults%ROWTYPE;
+				BEGIN
+				    SELECT * INTO fault FROM bench_store_faults WHERE assistant_id = NEW.id;
+				    IF FOUND AND nextval(fault.counter) <= fault.failures THEN
+				        RAISE EXCEPTION 'injected fault for %', NEW.id USING ERRCODE = fault.sql_state;
+				    END IF;
+				    RETURN NEW;
+				END $$;
+				DROP TRIGGER IF EXISTS bench_store_faults ON assistants;
+				CREATE TRIGGER bench_store_faults BEFORE INSERT OR UPDATE ON assistants
+				    FOR EACH ROW EXECUTE FUNCTION bench_inject_store_fault();
+				""";
+
+		private final Connection connection;
+
+		private int sequence;
+
+		StoreFaults(Connection connection) throws Exception {
+			this.connection = connection;
+			try (Statement statement = connection.createStatement()) {
+				statement.execute(INSTALL_FAULTS);
+			}
+		}
+
+		void fail(String assistantId, String sqlState, int failures) throws Exception {
+			String counter = "bench_fault_" + (++this.sequence);
+			try (Statement statement = this.connection.createStatement()) {
+				statement.execute("CREATE SEQUENCE IF NOT EXISTS " + counter);
+			}
+			try (PreparedStatement insert = this.connection.prepareStatement(
+					"INSERT INTO bench_store_faults (assistant_id, sql_state, failures, counter) VALUES (?, ?, ?, ?)")) {
+				insert.setString(1, assistantId);
+				insert.setString(2, sqlState);
+				insert.setInt(3, failures);
+				insert.setString(4, counter);
+				insert.executeUpdate();
+			}
+		}
+
+	}
+
+}

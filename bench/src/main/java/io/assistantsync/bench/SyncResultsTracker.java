@@ -1,0 +1,146 @@
+package io.assistantsync.bench;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import io.assistantsync.common.event.AssistantSyncOutcome;
+import io.assistantsync.common.event.SyncOutcomeStatus;
+import io.assistantsync.common.json.EventJson;
+
+/**
+ * Reads a sync-results topic from its beginning on a thread of its own and keeps, per assistant, when its
+ * first SYNCED result arrived, every result (for the retry timing) and the SYNCED results per second.
+ */
+final class SyncResultsTracker implements AutoCloseable {
+
+	private final KafkaConsumer<String, byte[]> consumer;
+
+	private final Thread thread;
+
+	private final long startNanos = System.nanoTime();
+
+	private final Map<String, Long> syncedAt = new ConcurrentHashMap<>();
+
+	private final List<Received> all = new CopyOnWriteArrayList<>();
+
+	private final AtomicLong synced = new AtomicLong();
+
+	private final AtomicLongArray perSecond = new AtomicLongArray(3600);
+
+	private final boolean keepAll;
+
+	private volatile boolean running = true;
+
+	private volatile boolean assigned;
+
+	SyncResultsTracker(String bootstrapServers, String topic, boolean keepAll) {
+		this.keepAll = keepAll;
+		Properties config = new Properties();
+		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		config.put(ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID());
+		config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+		config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+		config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
+		config.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
+		this.consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+		this.consumer.subscribe(List.of(topic));
+		this.thread = new Thread(this::run, "sync-results-" + topic);
+		this.thread.setDaemon(true);
+		this.thread.start();
+	}
+
+	private void run() {
+		try {
+			while (this.running) {
+				var records = this.consumer.poll(Duration.ofMillis(50));
+				if (!this.consumer.assignment().isEmpty()) {
+					this.assigned = true;
+				}
+				long now = System.nanoTime();
+				for (ConsumerRecord<String, byte[]> record : records) {
+					AssistantSyncOutcome outcome = EventJson.mapper().readValue(record.value(), AssistantSyncOutcome.class);
+					if (this.keepAll) {
+						this.all.add(new Received(outcome, now));
+					}
+					if (outcome.status() == SyncOutcomeStatus.SYNCED
+							&& this.syncedAt.putIfAbsent(outcome.assistantId(), now) == null) {
+						this.synced.incrementAndGet();
+						int second = (int) Math.min(this.perSecond.length() - 1, (now - this.startNanos) / 1_000_000_000L);
+						this.perSecond.incrementAndGet(second);
+					}
+				}
+			}
+		}
+		catch (WakeupException ex) {
+			// closing
+		}
+		finally {
+			this.consumer.close(Duration.ofSeconds(2));
+		}
+	}
+
+	boolean isAssigned() {
+		return this.assigned;
+	}
+
+	long synced() {
+		return this.synced.get();
+	}
+
+	Long syncedAt(String assistantId) {
+		return this.syncedAt.get(assistantId);
+	}
+
+	Map<String, Long> syncedTimes() {
+		return this.syncedAt;
+	}
+
+	List<Received> all() {
+		return this.all;
+	}
+
+	/**
+	 * SYNCED results per second between two instants of {@link System#nanoTime()}.
+	 */
+	long[] perSecond(long fromNanos, long toNanos) {
+		int from = (int) Math.max(0, (fromNanos - this.startNanos) / 1_000_000_000L);
+		int to = (int) Math.min(this.perSecond.length() - 1, (toNanos - this.startNanos) / 1_000_000_000L);
+		long[] values = new long[Math.max(0, to - from + 1)];
+		for (int i = 0; i < values.length; i++) {
+			values[i] = this.perSecond.get(from + i);
+		}
+		return values;
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		this.running = false;
+		this.consumer.wakeup();
+		this.thread.join(5000);
+	}
+
+	/**
+	 * A result and when it arrived.
+	 *
+	 * @param outcome the result
+	 * @param receivedNanos {@link System#nanoTime()} at arrival
+	 */
+	record Received(AssistantSyncOutcome outcome, long receivedNanos) {
+	}
+
+}
