@@ -18,7 +18,9 @@ import io.assistantsync.common.event.SyncError;
  * Applies sync results to the assistant's local sync state, idempotently and never backwards: only results
  * of the assistant's current pending-create event count; RETRYING keeps PENDING and records the attempt
  * if it is newer than the one recorded; SYNCED and DEAD_LETTERED (FAILED) are final until a manual
- * re-sync, so a late RETRYING is ignored. Counts {@code assistants.sync.results} by status.
+ * re-sync, so a late RETRYING is ignored. One exception: SYNCED after FAILED is applied, because it can
+ * only come from an operator replaying the dead letter, and then the authoritative store holds the
+ * assistant. Counts {@code assistants.sync.results} by status.
  */
 @Component
 class SyncStateRecorder {
@@ -36,7 +38,7 @@ class SyncStateRecorder {
 			UPDATE assistants
 			SET sync_status = 'SYNCED', sync_attempts = GREATEST(sync_attempts, :attempt),
 			    last_attempt_at = :occurredAt, synced_at = :occurredAt
-			WHERE id = :assistantId AND sync_event_id = :sourceEventId AND sync_status = 'PENDING'
+			WHERE id = :assistantId AND sync_event_id = :sourceEventId AND sync_status IN ('PENDING', 'FAILED')
 			""";
 
 	private static final String DEAD_LETTERED = """

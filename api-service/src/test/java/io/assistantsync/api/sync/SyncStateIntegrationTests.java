@@ -108,7 +108,6 @@ class SyncStateIntegrationTests {
 
 		send(SyncResults.deadLettered(assistant.id(), assistant.eventId(), 5));
 		send(SyncResults.retrying(assistant.id(), assistant.eventId(), 4));
-		send(SyncResults.synced(assistant.id(), assistant.eventId(), 5));
 		String marker = sendMarker(assistant);
 
 		awaitRecorded(marker);
@@ -117,6 +116,20 @@ class SyncStateIntegrationTests {
 		assertThat(sync.get("attempts").asInt()).isEqualTo(5);
 		assertThat(sync.get("lastError").get("type").stringValue()).isEqualTo("PermanentSyncException");
 		assertThat(sync.get("syncedAt").isNull()).isTrue();
+	}
+
+	@Test
+	void shouldBecomeSyncedWhenAReplayedDeadLetterSyncs() {
+		Created assistant = create();
+		send(SyncResults.deadLettered(assistant.id(), assistant.eventId(), 5));
+		awaitSync(assistant.id(), (s) -> "FAILED".equals(s.get("status").stringValue()));
+
+		// an operator replays the dead letter: the same event, its attempts starting again at 1
+		send(SyncResults.synced(assistant.id(), assistant.eventId(), 1));
+
+		JsonNode sync = awaitSync(assistant.id(), (s) -> "SYNCED".equals(s.get("status").stringValue()));
+		assertThat(sync.get("syncedAt").stringValue()).matches(".*\\.\\d{3}Z");
+		assertThat(sync.get("lastError").get("type").stringValue()).isEqualTo("PermanentSyncException");
 	}
 
 	@Test
