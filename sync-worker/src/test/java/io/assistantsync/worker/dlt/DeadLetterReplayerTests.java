@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,6 +20,8 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.MockProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -34,6 +38,7 @@ import io.assistantsync.common.kafka.EventHeaders;
 import io.assistantsync.worker.system.TopicsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The resume semantics of replays, against Kafka's mock clients: what counts as taken, what is committed,
@@ -68,8 +73,8 @@ class DeadLetterReplayerTests {
 
 		assertThat(second.replayed()).extracting(ReplayReport.Replayed::assistantId).containsExactly("a", "c", "e");
 		assertThat(second.skipped()).extracting(ReplayReport.Skipped::offset, ReplayReport.Skipped::reason)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(1L, SkipReason.ALREADY_REPLAYED),
-					org.assertj.core.groups.Tuple.tuple(3L, SkipReason.ALREADY_REPLAYED));
+			.containsExactly(tuple(1L, SkipReason.ALREADY_REPLAYED),
+					tuple(3L, SkipReason.ALREADY_REPLAYED));
 		assertThat(this.clients.committed).containsExactly(Map.entry(P0, new OffsetAndMetadata(5, "v1:")));
 
 		ReplayReport third = replay(DeadLetterFilter.ALL, false, false);
@@ -193,6 +198,19 @@ class DeadLetterReplayerTests {
 	}
 
 	@Test
+	void shouldPaceRepublishingAtTheRate() {
+		this.clients.records(record(0, "a"), record(1, "b"), record(2, "c"));
+		long started = System.nanoTime();
+
+		ReplayReport report = this.replayer.replay(new ReplayRequest(DeadLetterFilter.ALL, false, false, false, 10.0),
+				ACTOR);
+
+		assertThat(report.replayed()).hasSize(3);
+		// three records at 10 per second: the second and the third wait 100 ms each
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+	}
+
+	@Test
 	void shouldIgnoreACommittedOffsetBeyondTheEnd() {
 		this.clients.records(record(0, "a"));
 		this.clients.committed.put(P0, new OffsetAndMetadata(40, "v1:"));
@@ -287,13 +305,12 @@ class DeadLetterReplayerTests {
 				private boolean failed;
 
 				@Override
-				public synchronized java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
+				public synchronized Future<RecordMetadata> send(
 						ProducerRecord<byte[], byte[]> record) {
 					FakeClients.this.sent.add(record);
 					if (FakeClients.this.failFirstSend && !this.failed) {
 						this.failed = true;
-						return java.util.concurrent.CompletableFuture
-							.failedFuture(new org.apache.kafka.common.KafkaException("broker said no"));
+						return CompletableFuture.failedFuture(new KafkaException("broker said no"));
 					}
 					return super.send(record);
 				}
