@@ -204,7 +204,7 @@ final class LocalStackProcess implements AutoCloseable {
 		}
 	}
 
-	private static String javaExecutable() {
+	static String javaExecutable() {
 		return ProcessHandle.current()
 			.info()
 			.command()
