@@ -79,7 +79,7 @@ final class DeadLetterCommands {
 
 	@Command(name = "dlt", synopsisSubcommandLabel = "(list | replay)",
 			description = { "Lists and replays the dead-letter topic of the sync worker.",
-					"Reads the worker's configuration: KAFKA_BOOTSTRAP_SERVERS, ASSISTANTS_TOPICS_PENDINGCREATE, "
+					"Reads the worker's configuration: KAFKA_BOOTSTRAP_SERVERS, ASSISTANTS_TOPICS_PENDING_CREATE, "
 							+ "SYNC_OPS_* (see the README)." },
 			exitCodeListHeading = "Exit codes:%n",
 			exitCodeList = { "0:done", "1:failed, or did not do all it should (see the problem: lines)",
