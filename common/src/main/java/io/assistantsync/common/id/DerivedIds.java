@@ -24,7 +24,21 @@ public final class DerivedIds {
 	 * @return a 21-character id, the same for the same arguments
 	 */
 	public static String syncResultId(String sourceEventId, int attempt, String status) {
-		return derive(sourceEventId + '/' + attempt + '/' + status);
+		return syncResultId(sourceEventId, 0, attempt, status);
+	}
+
+	/**
+	 * The id of the sync result of one attempt of a replayed dead letter. A replay sends the same event again
+	 * with its attempts starting at 1; its round keeps the ids of its results apart from the earlier rounds'.
+	 * @param sourceEventId the pending-create event's id
+	 * @param replay how many times the event was replayed from the dead-letter topic ({@code x-replay-count}),
+	 * 0 for the original round
+	 * @param attempt the 1-based attempt number within the round
+	 * @param status the outcome's status name
+	 * @return a 21-character id, the same for the same arguments
+	 */
+	public static String syncResultId(String sourceEventId, int replay, int attempt, String status) {
+		return derive(sourceEventId + '/' + ((replay > 0) ? "replay-" + replay + '/' : "") + attempt + '/' + status);
 	}
 
 	/**

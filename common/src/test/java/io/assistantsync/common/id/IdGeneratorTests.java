@@ -44,6 +44,9 @@ class IdGeneratorTests {
 		assertThat(DerivedIds.syncResultId("event-1", 4, "RETRYING")).isNotEqualTo(first);
 		assertThat(DerivedIds.syncResultId("event-1", 3, "SYNCED")).isNotEqualTo(first);
 		assertThat(DerivedIds.syncResultId("event-2", 3, "RETRYING")).isNotEqualTo(first);
+		assertThat(DerivedIds.syncResultId("event-1", 0, 3, "RETRYING")).isEqualTo(first);
+		assertThat(DerivedIds.syncResultId("event-1", 1, 3, "RETRYING")).isNotEqualTo(first)
+			.isEqualTo(DerivedIds.syncResultId("event-1", 1, 3, "RETRYING"));
 	}
 
 }

@@ -83,7 +83,7 @@ class PendingCreateBatchListener implements BatchConsumerAwareMessageListener<St
 			}
 		}
 		List<ConsumerRecord<String, PendingCreateDelivery>> written = write(readable, consumer);
-		this.results.syncedAll(written.stream().map(record -> SyncSubject.of(record.value().event())).toList(), 1);
+		this.results.syncedAll(written.stream().map(SyncSubject::of).toList(), 1);
 		Instant now = this.clock.instant();
 		for (ConsumerRecord<String, PendingCreateDelivery> record : written) {
 			this.metrics.synced(Duration.between(record.value().event().assistant().createdAt(), now));

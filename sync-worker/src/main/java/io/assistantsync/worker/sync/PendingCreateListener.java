@@ -60,7 +60,7 @@ class PendingCreateListener {
 		int attempt = RetryHeaders.attempt(record.headers());
 		PendingCreateEvents.check(event);
 		write(event);
-		this.results.synced(SyncSubject.of(event), attempt);
+		this.results.synced(SyncSubject.of(record), attempt);
 		this.metrics.synced(Duration.between(event.assistant().createdAt(), this.clock.instant()));
 		logger.debug("Synced {} from {} on attempt {}", event.assistantId(), KafkaUtils.format(record), attempt);
 		this.checkpoint.afterResultPublished(record);

@@ -91,7 +91,7 @@ class SyncResultPublisher {
 	private ProducerRecord<Object, Object> record(SyncSubject subject, SyncOutcomeStatus status, int attempt,
 			Instant occurredAt, Instant nextAttemptAt, SyncError error) {
 		Instant at = Timestamps.toMillis(occurredAt);
-		String eventId = DerivedIds.syncResultId(subject.sourceEventId(), attempt, status.name());
+		String eventId = DerivedIds.syncResultId(subject.sourceEventId(), subject.replay(), attempt, status.name());
 		AssistantSyncOutcome outcome = new AssistantSyncOutcome(eventId, subject.sourceEventId(),
 				subject.assistantId(), subject.version(), status, attempt, this.maxAttempts,
 				(nextAttemptAt != null) ? Timestamps.toMillis(nextAttemptAt) : null, error, at);

@@ -12,12 +12,10 @@ import io.assistantsync.common.kafka.EventHeaders;
  * @param sourceEventId the pending-create event id
  * @param assistantId the assistant id (the result's key)
  * @param version the assistant's version, 0 when unknown
+ * @param replay how many times the record was replayed from the dead-letter topic ({@code x-replay-count});
+ * each replay is a round of attempts of its own, with result ids of its own
  */
-record SyncSubject(String sourceEventId, String assistantId, long version) {
-
-	static SyncSubject of(AssistantCreationRequested event) {
-		return new SyncSubject(event.eventId(), event.assistantId(), event.version());
-	}
+record SyncSubject(String sourceEventId, String assistantId, long version, int replay) {
 
 	/**
 	 * The subject of any consumed record, also one whose value could not be read: then the ids come from the
@@ -26,8 +24,10 @@ record SyncSubject(String sourceEventId, String assistantId, long version) {
 	 * @return the subject, or {@code null} when the record names no assistant
 	 */
 	static SyncSubject of(ConsumerRecord<?, ?> record) {
+		int replay = replayCount(record);
 		if (record.value() instanceof PendingCreateDelivery delivery) {
-			return of(delivery.event());
+			AssistantCreationRequested event = delivery.event();
+			return new SyncSubject(event.eventId(), event.assistantId(), event.version(), replay);
 		}
 		if (!(record.key() instanceof String key) || key.isBlank()) {
 			return null;
@@ -36,7 +36,17 @@ record SyncSubject(String sourceEventId, String assistantId, long version) {
 		if (eventId == null || eventId.isBlank()) {
 			eventId = record.topic() + "/" + record.partition() + "/" + record.offset();
 		}
-		return new SyncSubject(eventId, key, 0);
+		return new SyncSubject(eventId, key, 0, replay);
+	}
+
+	private static int replayCount(ConsumerRecord<?, ?> record) {
+		String count = CloudEventHeaders.lastText(record.headers(), EventHeaders.REPLAY_COUNT);
+		try {
+			return (count != null) ? Math.max(0, Integer.parseInt(count.strip())) : 0;
+		}
+		catch (NumberFormatException ex) {
+			return 0;
+		}
 	}
 
 	@Override

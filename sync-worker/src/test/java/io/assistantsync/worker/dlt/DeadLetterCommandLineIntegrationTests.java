@@ -251,6 +251,14 @@ class DeadLetterCommandLineIntegrationTests {
 		assertThat(text(rounds.get(1), EventHeaders.REPLAY_OF)).isEqualTo(this.fixtures.deadLetterTopic() + "/"
 				+ rounds.get(0).partition() + "/" + rounds.get(0).offset());
 		assertThat(text(rounds.get(1), EventHeaders.SYNC_ATTEMPTS)).as("attempts start again").isEqualTo("1");
+		List<String> deadLetteredIds = this.fixtures.results
+			.await(r -> event.assistantId().equals(r.key())
+					&& SyncResults.parse(r).status() == SyncOutcomeStatus.DEAD_LETTERED, 2, DeadLetterFixtures.TIMEOUT)
+			.stream()
+			.map(r -> SyncResults.parse(r).eventId())
+			.toList();
+		assertThat(deadLetteredIds).as("each round's DEAD_LETTERED at attempt 1 has an id of its own")
+			.doesNotHaveDuplicates();
 
 		Run second = dlt("replay", "--assistant-id", event.assistantId(), "--json");
 
