@@ -23,12 +23,12 @@ final class BenchOptions {
 		set("runs", "3");
 		set("service-java-options", "-Xmx384m");
 		set("producer-records", "300000");
-		set("jdbc-seconds", "4");
+		set("jdbc-seconds", "3");
 		set("jdbc-concurrency", "16,64");
 		set("upsert-rows", "100000");
 		set("upsert-rows-per-statement", "100");
 		set("upsert-concurrency", "1,2");
-		set("ceiling-seconds", "3");
+		set("ceiling-seconds", "2");
 		set("warmup-seconds", "3");
 		set("closed-seconds", "5");
 		set("closed-connections", "16,64");
@@ -39,10 +39,10 @@ final class BenchOptions {
 		set("drain-events", "100000");
 		set("drain-partitions", "1,6");
 		set("e2e-rates", "500,1000");
-		set("e2e-seconds", "6");
-		set("e2e-sustained-seconds", "6");
+		set("e2e-seconds", "5");
+		set("e2e-sustained-seconds", "5");
 		set("e2e-sustained-connections", "64");
-		set("e2e-wait-seconds", "30");
+		set("e2e-wait-seconds", "20");
 		set("retry-events", "30");
 		set("retry-failures", "3");
 		set("peer", "auto");

@@ -23,20 +23,30 @@ final class EndToEndPhase {
 		BenchOptions options = context.options;
 		Results results = context.results;
 		Duration wait = options.seconds("e2e-wait-seconds");
-		// proves the worker consumes before anything is measured
-		Map<String, Long> warmup = new ConcurrentHashMap<>();
-		loadFor(apiPort, request, warmup).openLoop(8, 50, Duration.ofSeconds(1), Duration.ofSeconds(2));
-		awaitSynced(tracker, warmup, Duration.ofSeconds(60));
+		warmUp(context, apiPort, request, tracker);
 		for (int rate : options.integers("e2e-rates")) {
 			Map<String, Long> posted = new ConcurrentHashMap<>();
-			LoadResult ingest = loadFor(apiPort, request, posted).openLoop(options.integer("open-connections"), rate,
-					options.seconds("e2e-seconds"), options.seconds("open-grace-seconds"));
+			Map<String, Long> answered = new ConcurrentHashMap<>();
+			LoadResult ingest = loadFor(apiPort, request, posted, answered).openLoop(options.integer("open-connections"),
+					rate, options.seconds("e2e-seconds"), options.seconds("open-grace-seconds"));
 			long missing = awaitSynced(tracker, posted, wait);
 			Histogram latency = HttpLoad.empty();
+			Histogram pipeline = HttpLoad.empty();
+			Histogram delivery = HttpLoad.empty();
+			long baseNanos = System.nanoTime();
+			long baseMillis = System.currentTimeMillis();
 			posted.forEach((id, intended) -> {
 				Long synced = tracker.syncedAt(id);
+				Long decided = tracker.syncedOccurredAtMillis(id);
+				Long accepted = answered.get(id);
 				if (synced != null) {
 					latency.recordValue(Math.max(0, (synced - intended) / 1000));
+				}
+				if (synced != null && decided != null && accepted != null) {
+					double acceptedMillis = baseMillis + (accepted - baseNanos) / 1e6;
+					double arrivedMillis = baseMillis + (synced - baseNanos) / 1e6;
+					pipeline.recordValue((long) Math.max(0, (decided - acceptedMillis) * 1000));
+					delivery.recordValue((long) Math.max(0, (arrivedMillis - decided) * 1000));
 				}
 			});
 			context.log("  end to end at %d/s: %d accepted, p50 %.0f ms, p99 %.0f ms, p99.9 %.0f ms, not SYNCED %d",
@@ -49,11 +59,20 @@ final class EndToEndPhase {
 			results.add(id + ".p999_ms", SECTION, "p99.9, " + what, "ms", latency.getValueAtPercentile(99.9) / 1000.0);
 			results.add(id + ".not_synced", SECTION, "not SYNCED within " + wait.toSeconds() + " s, " + what,
 					"assistants", missing);
+			results.add(id + ".to_decided_p50_ms", SECTION,
+					"  of which 202 -> worker decided SYNCED (relay, broker, worker poll and store write), p50, " + rate
+							+ "/s",
+					"ms", pipeline.getValueAtPercentile(50) / 1000.0);
+			results.add(id + ".to_decided_p99_ms", SECTION, "  of which 202 -> worker decided SYNCED, p99, " + rate + "/s",
+					"ms", pipeline.getValueAtPercentile(99) / 1000.0);
+			results.add(id + ".delivery_p50_ms", SECTION,
+					"  of which SYNCED decided -> result read by a consumer, p50, " + rate + "/s", "ms",
+					delivery.getValueAtPercentile(50) / 1000.0);
 			results.latency("end to end " + rate + "/s", latency);
 		}
 		Map<String, Long> posted = new ConcurrentHashMap<>();
 		long start = System.nanoTime();
-		LoadResult ingest = loadFor(apiPort, request, posted).closedLoop(options.integer("e2e-sustained-connections"),
+		LoadResult ingest = loadFor(apiPort, request, posted, new ConcurrentHashMap<>()).closedLoop(options.integer("e2e-sustained-connections"),
 				Duration.ZERO, options.seconds("e2e-sustained-seconds"));
 		long missing = awaitSynced(tracker, posted, wait);
 		long last = posted.keySet().stream().map(tracker::syncedAt).filter(t -> t != null).mapToLong(Long::longValue)
@@ -71,12 +90,63 @@ final class EndToEndPhase {
 				missing);
 		results.series("end to end sustained: POST/s", ingest.perSecond());
 		results.series("end to end sustained: SYNCED/s", tracker.perSecond(start, last));
+		double lag = apiSyncLag(apiPort, tracker.synced(), last, wait);
+		context.log("  api-service shows every SYNCED result %.1f s after the last one arrived", lag);
+		results.add("e2e.api_view_lag_s", SECTION,
+				"api-service's own view: seconds from the last SYNCED result until /api/sync/status counts every SYNCED",
+				"s", lag);
 	}
 
-	private static HttpLoad loadFor(int port, byte[] request, Map<String, Long> posted) {
+	/**
+	 * The worker's new consumer group starts at the end of the topic once it has its partitions: POSTs go
+	 * out until one of them comes back SYNCED, so nothing measured is posted before the worker listens.
+	 */
+	private static void warmUp(BenchContext context, int apiPort, byte[] request, SyncResultsTracker tracker)
+			throws InterruptedException {
+		long deadline = System.nanoTime() + context.readyTimeout().toNanos();
+		while (System.nanoTime() < deadline) {
+			Map<String, Long> warmup = new ConcurrentHashMap<>();
+			loadFor(apiPort, request, warmup, new ConcurrentHashMap<>()).openLoop(8, 50, Duration.ofSeconds(1), Duration.ofSeconds(2));
+			if (awaitSynced(tracker, warmup, Duration.ofSeconds(5)) < warmup.size()) {
+				awaitSynced(tracker, warmup, Duration.ofSeconds(10));
+				return;
+			}
+		}
+		throw new IllegalStateException("the worker did not sync anything within " + context.readyTimeout());
+	}
+
+	/**
+	 * How long the api-service's own database lags behind the results topic: it records every result in
+	 * one transaction of its own.
+	 * @param synced SYNCED results on the topic so far (the ingest phase's assistants are never synced)
+	 * @return seconds from {@code lastSyncedNanos} until the api-service counts that many SYNCED
+	 * assistants, or the wait if it never does
+	 */
+	private static double apiSyncLag(int apiPort, long synced, long lastSyncedNanos, Duration wait) throws Exception {
+		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+		java.net.http.HttpRequest status = java.net.http.HttpRequest
+			.newBuilder(java.net.URI.create("http://127.0.0.1:" + apiPort + "/api/sync/status"))
+			.timeout(Duration.ofSeconds(5))
+			.build();
+		java.util.regex.Pattern count = java.util.regex.Pattern.compile("\"SYNCED\"\\s*:\\s*(\\d+)");
+		long deadline = System.nanoTime() + wait.toNanos();
+		while (System.nanoTime() < deadline) {
+			String body = http.send(status, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+			java.util.regex.Matcher matcher = count.matcher(body);
+			if (matcher.find() && Long.parseLong(matcher.group(1)) >= synced) {
+				break;
+			}
+			LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+		}
+		return Math.max(0, (System.nanoTime() - lastSyncedNanos) / 1e9);
+	}
+
+	private static HttpLoad loadFor(int port, byte[] request, Map<String, Long> posted, Map<String, Long> answered) {
 		return new HttpLoad("127.0.0.1", port, request, (location, intended) -> {
 			if (location != null) {
-				posted.put(location.substring(location.lastIndexOf('/') + 1), intended);
+				String id = location.substring(location.lastIndexOf('/') + 1);
+				answered.put(id, System.nanoTime());
+				posted.put(id, intended);
 			}
 		});
 	}

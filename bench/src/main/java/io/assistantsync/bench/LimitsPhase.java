@@ -66,7 +66,7 @@ final class LimitsPhase {
 		}
 		int rowsPerStatement = options.integer("upsert-rows-per-statement");
 		for (int concurrency : options.integers("upsert-concurrency")) {
-			context.log("== Limits: %d-row upserts into the authoritative table, %d connections", rowsPerStatement,
+			context.log("== Limits: %d-row upserts into the authoritative table, %d connection(s)", rowsPerStatement,
 					concurrency);
 			for (int run = 1; run <= options.runs(); run++) {
 				truncate(context, store, "assistants");

@@ -19,7 +19,6 @@ import java.util.Properties;
 import java.util.concurrent.locks.LockSupport;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -206,13 +205,7 @@ final class PeerPhase {
 	 * The assistants as JSON with the schema envelope, which the sink's JsonConverter needs.
 	 */
 	static void preload(String bootstrapServers, String topic, int events) {
-		Properties config = new Properties();
-		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		config.put(ProducerConfig.BATCH_SIZE_CONFIG, 1024 * 1024);
-		config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-		config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-		try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(),
+		try (KafkaProducer<String, String> producer = new KafkaProducer<>(DrainPhase.fastProducer(bootstrapServers), new StringSerializer(),
 				new StringSerializer())) {
 			for (int i = 0; i < events; i++) {
 				AssistantSnapshot assistant = SampleAssistants.assistant();

@@ -35,6 +35,8 @@ final class SyncResultsTracker implements AutoCloseable {
 
 	private final Map<String, Long> syncedAt = new ConcurrentHashMap<>();
 
+	private final Map<String, Long> syncedOccurredAtMillis = new ConcurrentHashMap<>();
+
 	private final List<Received> all = new CopyOnWriteArrayList<>();
 
 	private final AtomicLong synced = new AtomicLong();
@@ -80,6 +82,7 @@ final class SyncResultsTracker implements AutoCloseable {
 					if (outcome.status() == SyncOutcomeStatus.SYNCED
 							&& this.syncedAt.putIfAbsent(outcome.assistantId(), now) == null) {
 						this.synced.incrementAndGet();
+						this.syncedOccurredAtMillis.put(outcome.assistantId(), outcome.occurredAt().toEpochMilli());
 						int second = (int) Math.min(this.perSecond.length() - 1, (now - this.startNanos) / 1_000_000_000L);
 						this.perSecond.incrementAndGet(second);
 					}
@@ -104,6 +107,15 @@ final class SyncResultsTracker implements AutoCloseable {
 
 	Long syncedAt(String assistantId) {
 		return this.syncedAt.get(assistantId);
+	}
+
+	/**
+	 * When the worker decided SYNCED (its clock, after the store write).
+	 * @param assistantId the assistant
+	 * @return epoch milliseconds, or {@code null}
+	 */
+	Long syncedOccurredAtMillis(String assistantId) {
+		return this.syncedOccurredAtMillis.get(assistantId);
 	}
 
 	Map<String, Long> syncedTimes() {
