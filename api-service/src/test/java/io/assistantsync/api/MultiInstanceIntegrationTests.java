@@ -32,6 +32,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import io.assistantsync.api.SseRecorder.Event;
 import io.assistantsync.api.system.TopicsProperties;
 import io.assistantsync.common.event.AssistantSyncOutcome;
+import io.assistantsync.testing.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -141,7 +142,7 @@ class MultiInstanceIntegrationTests {
 		ApiTestClient a = new ApiTestClient(this.port);
 		ApiTestClient b = new ApiTestClient(secondPort());
 		Set<String> ids = ConcurrentHashMap.newKeySet();
-		try (TopicRecords topic = new TopicRecords(this.topics.pendingCreate())) {
+		try (TopicReader topic = new TopicReader(this.topics.pendingCreate())) {
 			List<CompletableFuture<Void>> writers = new ArrayList<>();
 			for (ApiTestClient client : List.of(a, b)) {
 				writers.add(CompletableFuture.runAsync(() -> {
@@ -154,7 +155,7 @@ class MultiInstanceIntegrationTests {
 			}
 			CompletableFuture.allOf(writers.toArray(CompletableFuture[]::new)).get();
 
-			topic.awaitRecords((r) -> ids.contains(r.key()), 200, TIMEOUT);
+			topic.await((r) -> ids.contains(r.key()), 200, TIMEOUT);
 			await().atMost(TIMEOUT)
 				.until(() -> this.jdbc.queryForObject("SELECT count(*) FROM outbox WHERE aggregate_id = ANY (?)",
 						Integer.class, (Object) ids.toArray(String[]::new)) == 0);
@@ -166,7 +167,7 @@ class MultiInstanceIntegrationTests {
 	}
 
 	private void send(AssistantSyncOutcome outcome) {
-		TopicRecords.send(SyncResults.record(this.topics.syncResults(), outcome));
+		TopicReader.send(SyncResults.record(this.topics.syncResults(), outcome));
 	}
 
 	private static double recorded(ApplicationContext context) {

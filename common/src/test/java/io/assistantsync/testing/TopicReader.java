@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -13,6 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -20,9 +20,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
 
 import org.awaitility.Awaitility;
 
+import io.assistantsync.common.kafka.CloudEventHeaders;
+
 /**
- * Reads a topic of the shared broker from its beginning, keeping every record seen, for assertions on what
- * a service published. Also sends raw records, as another service would.
+ * Reads every partition of topics of the shared broker from the beginning, without a consumer group (so
+ * there is no group join to wait for), keeping every record seen, for assertions on what a service
+ * published. Also sends raw records, as another service would. The topics must exist.
  */
 public final class TopicReader implements AutoCloseable {
 
@@ -31,16 +34,21 @@ public final class TopicReader implements AutoCloseable {
 	private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
 	/**
-	 * Subscribes to topics, with a group of its own, from the earliest offset.
+	 * Assigns every partition of the topics, from the beginning.
 	 * @param topics the topics
 	 */
 	public TopicReader(String... topics) {
 		this.consumer = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-				TestKafka.bootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID(),
-				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-				ConsumerConfig.METADATA_MAX_AGE_CONFIG, 1000), new StringDeserializer(),
+				TestKafka.bootstrapServers(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+				ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false), new StringDeserializer(),
 				new ByteArrayDeserializer());
-		this.consumer.subscribe(List.of(topics));
+		List<TopicPartition> partitions = new ArrayList<>();
+		for (String topic : topics) {
+			this.consumer.partitionsFor(topic, Duration.ofSeconds(30))
+				.forEach((info) -> partitions.add(new TopicPartition(topic, info.partition())));
+		}
+		this.consumer.assign(partitions);
+		this.consumer.seekToBeginning(partitions);
 	}
 
 	/**
@@ -67,6 +75,16 @@ public final class TopicReader implements AutoCloseable {
 	public synchronized List<ConsumerRecord<String, byte[]>> seen(Predicate<ConsumerRecord<String, byte[]>> matching) {
 		poll();
 		return this.seen.stream().filter(matching).toList();
+	}
+
+	/**
+	 * A record's header as text.
+	 * @param record the record
+	 * @param name the header name
+	 * @return the last value as UTF-8, or {@code null}
+	 */
+	public static String header(ConsumerRecord<?, ?> record, String name) {
+		return CloudEventHeaders.lastText(record.headers(), name);
 	}
 
 	private void poll() {

@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.assistantsync.api.ApiServiceIntegrationTest;
 import io.assistantsync.api.ApiTestClient;
-import io.assistantsync.api.TopicRecords;
+import io.assistantsync.testing.TopicReader;
 import io.assistantsync.api.system.TopicsProperties;
 import io.assistantsync.common.kafka.EventHeaders;
 import io.assistantsync.testing.TestKafka;
@@ -53,7 +53,7 @@ class OutboxOutageIntegrationTests {
 		ApiTestClient client = new ApiTestClient(this.port);
 		Set<String> ids = new HashSet<>();
 		List<Long> latencies = new ArrayList<>();
-		try (TopicRecords topic = new TopicRecords(this.topics.pendingCreate())) {
+		try (TopicReader topic = new TopicReader(this.topics.pendingCreate())) {
 			TestKafka.stop();
 			try {
 				for (int i = 0; i < ASSISTANTS; i++) {
@@ -80,14 +80,14 @@ class OutboxOutageIntegrationTests {
 			assertThat(sorted.get(sorted.size() / 2)).isLessThan(200);
 			assertThat(sorted.get(sorted.size() - 1)).isLessThan(2_000);
 
-			topic.awaitRecords((r) -> ids.contains(r.key()), ASSISTANTS, Duration.ofSeconds(90));
+			topic.await((r) -> ids.contains(r.key()), ASSISTANTS, Duration.ofSeconds(90));
 			await().atMost(Duration.ofSeconds(30)).until(() -> backlogOf(ids) == 0);
 			List<ConsumerRecord<String, byte[]>> published = topic.seen((r) -> ids.contains(r.key()));
 
 			Map<String, Long> perAssistant = published.stream()
 				.collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.counting()));
 			assertThat(perAssistant).hasSize(ASSISTANTS).allSatisfy((id, copies) -> assertThat(copies).isEqualTo(1));
-			assertThat(published.stream().map((r) -> TopicRecords.header(r, EventHeaders.CE_ID)).distinct())
+			assertThat(published.stream().map((r) -> TopicReader.header(r, EventHeaders.CE_ID)).distinct())
 				.hasSize(ASSISTANTS);
 			await().atMost(Duration.ofSeconds(30))
 				.untilAsserted(() -> assertThat(ApiTestClient.json(client.get("/api/sync/status")).get("kafka")

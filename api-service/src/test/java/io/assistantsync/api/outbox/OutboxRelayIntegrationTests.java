@@ -30,7 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.assistantsync.api.ApiServiceIntegrationTest;
 import io.assistantsync.api.ApiTestClient;
-import io.assistantsync.api.TopicRecords;
+import io.assistantsync.testing.TopicReader;
 import io.assistantsync.api.system.TopicsProperties;
 import io.assistantsync.common.id.IdGenerator;
 import io.assistantsync.common.json.EventJson;
@@ -73,14 +73,14 @@ class OutboxRelayIntegrationTests {
 
 	@Test
 	void shouldPublishThePendingCreateEventAsTheContractDescribesIt() {
-		try (TopicRecords topic = new TopicRecords(this.topics.pendingCreate())) {
+		try (TopicReader topic = new TopicReader(this.topics.pendingCreate())) {
 			HttpResponse<String> created = client().postJson("/api/assistants",
 					"{\"name\":\"Flight log analyst\",\"emoji\":\"🛩️\",\"description\":\"Reads logs.\",\"tags\":[\"drone\"]}");
 			JsonNode assistant = ApiTestClient.json(created);
 			String id = assistant.get("id").stringValue();
 
 			ConsumerRecord<String, byte[]> record = topic
-				.awaitRecords((r) -> id.equals(r.key()), 1, Duration.ofSeconds(30))
+				.await((r) -> id.equals(r.key()), 1, Duration.ofSeconds(30))
 				.get(0);
 
 			String value = new String(record.value(), StandardCharsets.UTF_8);
@@ -175,24 +175,24 @@ class OutboxRelayIntegrationTests {
 						publishedBySecond.addAndGet(published);
 					}
 				}, Clock.systemUTC());
-		try (TopicRecords topic = new TopicRecords(this.topics.pendingCreate())) {
+		try (TopicReader topic = new TopicReader(this.topics.pendingCreate())) {
 			second.start();
 			Set<String> eventIds = new HashSet<>();
 			for (int i = 0; i < 30; i++) {
 				eventIds.addAll(appendRows(10));
 			}
 
-			List<ConsumerRecord<String, byte[]>> records = topic.awaitRecords(
-					(r) -> eventIds.contains(TopicRecords.header(r, EventHeaders.CE_ID)), eventIds.size(),
+			List<ConsumerRecord<String, byte[]>> records = topic.await(
+					(r) -> eventIds.contains(TopicReader.header(r, EventHeaders.CE_ID)), eventIds.size(),
 					Duration.ofSeconds(60));
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> this.jdbc.queryForObject("SELECT count(*) FROM outbox WHERE event_id IN ("
 						+ eventIds.stream().map((id) -> "'" + id + "'").collect(Collectors.joining(",")) + ")",
 						Integer.class) == 0);
-			records = topic.seen((r) -> eventIds.contains(TopicRecords.header(r, EventHeaders.CE_ID)));
+			records = topic.seen((r) -> eventIds.contains(TopicReader.header(r, EventHeaders.CE_ID)));
 
 			Map<String, Long> copies = records.stream()
-				.collect(Collectors.groupingBy((r) -> TopicRecords.header(r, EventHeaders.CE_ID),
+				.collect(Collectors.groupingBy((r) -> TopicReader.header(r, EventHeaders.CE_ID),
 						Collectors.counting()));
 			assertThat(copies).hasSize(300).allSatisfy((eventId, count) -> assertThat(count).isEqualTo(1));
 			System.out.printf("Of 300 rows the second relay published %d, the application's relay the rest%n",

@@ -16,7 +16,7 @@ import io.assistantsync.api.ApiTestClient;
 import io.assistantsync.api.SseRecorder;
 import io.assistantsync.api.SseRecorder.Event;
 import io.assistantsync.api.SyncResults;
-import io.assistantsync.api.TopicRecords;
+import io.assistantsync.testing.TopicReader;
 import io.assistantsync.api.system.TopicsProperties;
 import io.assistantsync.common.event.AssistantSyncOutcome;
 import io.assistantsync.common.json.EventJson;
@@ -67,7 +67,7 @@ class SyncEventsIntegrationTests {
 			send(first);
 			// a result whose JSON is formatted differently reaches the client exactly as it was sent
 			String pretty = SyncResults.json(synced).replace(",\"", ",\n  \"");
-			TopicRecords.send(SyncResults.record(this.topics.syncResults(), id, pretty));
+			TopicReader.send(SyncResults.record(this.topics.syncResults(), id, pretty));
 
 			await().atMost(TIMEOUT).until(stream::ended);
 			List<Event> events = stream.events();
@@ -155,7 +155,7 @@ class SyncEventsIntegrationTests {
 	}
 
 	private void send(AssistantSyncOutcome outcome) {
-		TopicRecords.send(SyncResults.record(this.topics.syncResults(), outcome));
+		TopicReader.send(SyncResults.record(this.topics.syncResults(), outcome));
 	}
 
 	private String create(String name) {

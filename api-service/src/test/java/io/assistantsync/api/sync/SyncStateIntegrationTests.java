@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.assistantsync.api.ApiServiceIntegrationTest;
 import io.assistantsync.api.ApiTestClient;
 import io.assistantsync.api.SyncResults;
-import io.assistantsync.api.TopicRecords;
+import io.assistantsync.testing.TopicReader;
 import io.assistantsync.api.system.TopicsProperties;
 import io.assistantsync.common.event.AssistantSyncOutcome;
 import io.assistantsync.common.kafka.EventHeaders;
@@ -137,7 +137,7 @@ class SyncStateIntegrationTests {
 		Created assistant = create();
 		String topic = this.topics.syncResults();
 
-		TopicRecords.send(SyncResults.record(topic, assistant.id(), "{ this is not json"),
+		TopicReader.send(SyncResults.record(topic, assistant.id(), "{ this is not json"),
 				SyncResults.record(topic, assistant.id(), "{\"eventId\":\"x\"}"),
 				SyncResults.record(topic, assistant.id(), "[1,2,3]"),
 				SyncResults.record(topic, assistant.id(),
@@ -164,7 +164,7 @@ class SyncStateIntegrationTests {
 		send(SyncResults.deadLettered(assistant.id(), assistant.eventId(), 5));
 		awaitSync(assistant.id(), (s) -> s.get("status").stringValue().equals("FAILED"));
 
-		try (TopicRecords pendingCreate = new TopicRecords(this.topics.pendingCreate())) {
+		try (TopicReader pendingCreate = new TopicReader(this.topics.pendingCreate())) {
 			HttpResponse<String> resync = client().post("/api/assistants/" + assistant.id() + "/sync", null,
 					new byte[0]);
 
@@ -174,9 +174,9 @@ class SyncStateIntegrationTests {
 			assertThat(sync.get("attempts").asInt()).isZero();
 			assertThat(sync.get("lastError").isNull()).isTrue();
 			List<String> eventIds = pendingCreate
-				.awaitRecords((r) -> assistant.id().equals(r.key()), 2, TIMEOUT)
+				.await((r) -> assistant.id().equals(r.key()), 2, TIMEOUT)
 				.stream()
-				.map((r) -> TopicRecords.header(r, EventHeaders.CE_ID))
+				.map((r) -> TopicReader.header(r, EventHeaders.CE_ID))
 				.toList();
 			assertThat(eventIds).containsExactly(assistant.eventId(), currentEventId(assistant.id()));
 			String newEventId = eventIds.get(1);
@@ -269,7 +269,7 @@ class SyncStateIntegrationTests {
 	}
 
 	private void send(AssistantSyncOutcome outcome) {
-		TopicRecords.send(SyncResults.record(this.topics.syncResults(), outcome));
+		TopicReader.send(SyncResults.record(this.topics.syncResults(), outcome));
 	}
 
 	private Created create() {

@@ -54,7 +54,9 @@ class PendingCreateListener {
 		this.clock = clock;
 	}
 
-	@KafkaListener(id = ID, topics = "${assistants.topics.pending-create}")
+	// an explicit group makes Spring Kafka give each retry topic a group of its own (sync-worker-retry-1000…), so
+	// that consumers joining or leaving a retry topic never rebalance the main topic's consumers
+	@KafkaListener(id = ID, topics = "${assistants.topics.pending-create}", groupId = "${spring.kafka.consumer.group-id}")
 	void onPendingCreate(ConsumerRecord<String, PendingCreateDelivery> record) {
 		AssistantCreationRequested event = record.value().event();
 		int attempt = RetryHeaders.attempt(record.headers());
