@@ -8,8 +8,8 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Points a service's test context at the shared broker and a fresh database of its own, with topic names
- * unique to the context, so that cached contexts never read each other's events or rows. Use it with
+ * Points a service's test context at the shared broker and a fresh database of its own, with topic names and
+ * a consumer group unique to the context, so that cached contexts never read each other's events or rows. Use it with
  * {@code @ContextConfiguration(initializers = SharedInfrastructureInitializer.class)}.
  */
 public class SharedInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -30,6 +30,9 @@ public class SharedInfrastructureInitializer implements ApplicationContextInitia
 					"spring.datasource.password=" + database.password(),
 					"spring.kafka.bootstrap-servers=" + TestKafka.bootstrapServers(),
 					TOPIC_PREFIX_PROPERTY + "=" + prefix,
+					// a consumer group of its own: contexts paused and resumed by Spring's test context cache
+					// never rebalance each other's consumers
+					"spring.kafka.consumer.group-id=" + application + "-" + prefix,
 					"assistants.topics.pending-create=" + prefix + ".assistants.pending-create",
 					"assistants.topics.sync-results=" + prefix + ".assistants.sync-results",
 					"assistants.topics.ops-audit=" + prefix + ".assistants.ops-audit")
