@@ -122,12 +122,19 @@ final class Assessment {
 			results.targets.add(target);
 			if (!target.met()) {
 				results.finding(String.format(
-						"Retries fire %.0f ms after they are due at p99 (p50 %.0f ms; target 250 ms). Spring Kafka's"
-								+ " retry topics pause the partition until the record is due and resume it from the"
-								+ " retry-due scheduler; the next poll then waits up to fetch.max.wait.ms / poll timeout."
-								+ " Suggested change (sync-worker, RetryTopicsConfiguration): a shorter poll timeout and"
-								+ " fetch.max.wait.ms for the retry containers, and check the partition-resume granularity.",
-						p99.median(), results.figure("retry.late.p50_ms").map(Figure::median).orElse(Double.NaN)));
+						"Retries fire %.0f ms after they are due at p99 (p50 %.0f ms; target 250 ms; latest first"
+								+ " retry %.0f ms, latest later retry %.0f ms). The faulted assistants fail in one poll and"
+								+ " fall due together; if only the first retry is late, the retry containers work"
+								+ " through that burst one record at a time (failed write, forward, RETRYING result, each"
+								+ " awaited). Suggested change (sync-worker, RetryTopicsConfiguration): as many retry"
+								+ " consumers as partitions, and one ack wait per failed record instead of two.",
+						p99.median(), results.figure("retry.late.p50_ms").map(Figure::median).orElse(Double.NaN),
+						results.figure("retry.late.attempt2.max_ms").map(Figure::median).orElse(Double.NaN),
+						results.figures.stream()
+							.filter(f -> f.id().startsWith("retry.late.attempt") && !f.id().contains("attempt2."))
+							.mapToDouble(Figure::median)
+							.max()
+							.orElse(Double.NaN)));
 			}
 		});
 		for (String[] service : new String[][] { { "memory.api.peak_rss_mb", "api-service" },

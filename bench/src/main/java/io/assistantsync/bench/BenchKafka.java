@@ -1,6 +1,5 @@
 package io.assistantsync.bench;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -84,10 +83,6 @@ final class BenchKafka implements AutoCloseable {
 		finally {
 			this.cleanups.forEach(Runnable::run);
 		}
-	}
-
-	static Duration closeTimeout() {
-		return Duration.ofSeconds(5);
 	}
 
 }

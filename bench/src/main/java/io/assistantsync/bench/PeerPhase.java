@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -231,10 +230,6 @@ final class PeerPhase {
 		payload.put("synced_at", Timestamps.format(Instant.now()));
 		payload.put("source_event_id", SampleAssistants.newId());
 		return "{\"schema\":" + SCHEMA + ",\"payload\":" + EventJson.mapper().writeValueAsString(payload) + "}";
-	}
-
-	static byte[] utf8(String text) {
-		return text.getBytes(StandardCharsets.UTF_8);
 	}
 
 }

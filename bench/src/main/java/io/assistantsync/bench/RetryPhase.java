@@ -78,6 +78,7 @@ final class RetryPhase {
 			}
 		}
 		Histogram lateness = HttpLoad.empty();
+		Map<Integer, Histogram> byAttempt = new java.util.TreeMap<>();
 		long early = 0;
 		long synced = 0;
 		for (List<AssistantSyncOutcome> outcomes : byEvent.values()) {
@@ -92,6 +93,8 @@ final class RetryPhase {
 						early++;
 					}
 					lateness.recordValue(Math.max(0, late) * 1000);
+					byAttempt.computeIfAbsent(next.attempt(), attempt -> HttpLoad.empty())
+						.recordValue(Math.max(0, late) * 1000);
 				}
 			}
 			if (outcomes.stream().anyMatch(o -> o.status() == SyncOutcomeStatus.SYNCED)) {
@@ -102,6 +105,12 @@ final class RetryPhase {
 				lateness.getTotalCount(), lateness.getValueAtPercentile(50) / 1000.0,
 				lateness.getValueAtPercentile(99) / 1000.0, lateness.getMaxValue() / 1000.0, early, synced, events);
 		Results results = context.results;
+		byAttempt.forEach((attempt, late) -> {
+			context.log("    attempt %d: %d retries, late p50 %.0f ms, max %.0f ms", attempt, late.getTotalCount(),
+					late.getValueAtPercentile(50) / 1000.0, late.getMaxValue() / 1000.0);
+			results.add("retry.late.attempt" + attempt + ".max_ms", SECTION,
+					"retry fired after due, max, attempt " + attempt, "ms", late.getMaxValue() / 1000.0);
+		});
 		results.add("retry.late.p50_ms", SECTION, "retry fired after due, p50", "ms",
 				lateness.getValueAtPercentile(50) / 1000.0);
 		results.add("retry.late.p99_ms", SECTION, "retry fired after due, p99", "ms",

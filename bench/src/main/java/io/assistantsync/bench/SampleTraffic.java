@@ -1,7 +1,6 @@
 package io.assistantsync.bench;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -58,24 +57,11 @@ final class SampleTraffic {
 	}
 
 	/**
-	 * The bytes on the wire of one record's value and headers.
-	 * @return the value size in bytes
+	 * The size of one event's JSON value.
+	 * @return bytes
 	 */
 	static int eventBytes() {
 		return pendingCreate("t").value().length;
-	}
-
-	static int headerBytes() {
-		ProducerRecord<String, byte[]> record = pendingCreate("t");
-		int size = 0;
-		for (var header : record.headers()) {
-			size += header.key().length() + header.value().length;
-		}
-		return size;
-	}
-
-	static List<String> tags() {
-		return SampleAssistants.assistant().tags();
 	}
 
 }
