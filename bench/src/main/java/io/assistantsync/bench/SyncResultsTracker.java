@@ -8,7 +8,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -23,15 +22,13 @@ import io.assistantsync.common.json.EventJson;
 
 /**
  * Reads a sync-results topic from its beginning on a thread of its own and keeps, per assistant, when its
- * first SYNCED result arrived, every result (for the retry timing) and the SYNCED results per second.
+ * first SYNCED result arrived and every result (for the retry timing).
  */
 final class SyncResultsTracker implements AutoCloseable {
 
 	private final KafkaConsumer<String, byte[]> consumer;
 
 	private final Thread thread;
-
-	private final long startNanos = System.nanoTime();
 
 	private final Map<String, Long> syncedAt = new ConcurrentHashMap<>();
 
@@ -40,8 +37,6 @@ final class SyncResultsTracker implements AutoCloseable {
 	private final List<Received> all = new CopyOnWriteArrayList<>();
 
 	private final AtomicLong synced = new AtomicLong();
-
-	private final AtomicLongArray perSecond = new AtomicLongArray(3600);
 
 	private final boolean keepAll;
 
@@ -83,8 +78,6 @@ final class SyncResultsTracker implements AutoCloseable {
 							&& this.syncedAt.putIfAbsent(outcome.assistantId(), now) == null) {
 						this.synced.incrementAndGet();
 						this.syncedOccurredAtMillis.put(outcome.assistantId(), outcome.occurredAt().toEpochMilli());
-						int second = (int) Math.min(this.perSecond.length() - 1, (now - this.startNanos) / 1_000_000_000L);
-						this.perSecond.incrementAndGet(second);
 					}
 				}
 			}
@@ -127,14 +120,15 @@ final class SyncResultsTracker implements AutoCloseable {
 	}
 
 	/**
-	 * SYNCED results per second between two instants of {@link System#nanoTime()}.
+	 * SYNCED results per second between two instants of {@link System#nanoTime()}, in seconds counted from
+	 * {@code fromNanos} (so nothing that arrived before it is counted).
 	 */
 	long[] perSecond(long fromNanos, long toNanos) {
-		int from = (int) Math.max(0, (fromNanos - this.startNanos) / 1_000_000_000L);
-		int to = (int) Math.min(this.perSecond.length() - 1, (toNanos - this.startNanos) / 1_000_000_000L);
-		long[] values = new long[Math.max(0, to - from + 1)];
-		for (int i = 0; i < values.length; i++) {
-			values[i] = this.perSecond.get(from + i);
+		long[] values = new long[(int) Math.max(1, (toNanos - fromNanos) / 1_000_000_000L + 1)];
+		for (long arrived : this.syncedAt.values()) {
+			if (arrived >= fromNanos && arrived <= toNanos) {
+				values[(int) ((arrived - fromNanos) / 1_000_000_000L)]++;
+			}
 		}
 		return values;
 	}
