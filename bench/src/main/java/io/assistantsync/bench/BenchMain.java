@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  * java -jar bench/target/bench.jar --full
  * </pre>
  *
- * {@code --smoke} runs tiny sizes in seconds; {@code --help} lists every size. The report goes to
+ * {@code --smoke} runs tiny sizes in about a minute; {@code --help} lists every size. The report goes to
  * {@code bench/report} (or {@code --out}).
  */
 public final class BenchMain {
