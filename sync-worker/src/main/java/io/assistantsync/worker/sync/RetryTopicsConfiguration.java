@@ -1,7 +1,10 @@
 package io.assistantsync.worker.sync;
 
 import java.util.List;
+import java.util.Properties;
 import java.util.function.Consumer;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
@@ -44,10 +47,14 @@ class RetryTopicsConfiguration extends RetryTopicConfigurationSupport {
 
 	private final SyncStoreProperties store;
 
+	private final SyncListenerProperties listener;
+
 	private final ObjectProvider<ForwardedOutcomes> outcomes;
 
-	RetryTopicsConfiguration(SyncStoreProperties store, ObjectProvider<ForwardedOutcomes> outcomes) {
+	RetryTopicsConfiguration(SyncStoreProperties store, SyncListenerProperties listener,
+			ObjectProvider<ForwardedOutcomes> outcomes) {
 		this.store = store;
+		this.listener = listener;
 		this.outcomes = outcomes;
 	}
 
@@ -62,7 +69,7 @@ class RetryTopicsConfiguration extends RetryTopicConfigurationSupport {
 			.notRetryOn(List.of(PermanentSyncException.class, DeserializationException.class))
 			.traversingCauses()
 			.autoCreateTopicsWith(topics.partitions(), (short) topics.replicationFactor())
-			.concurrency(listener.effectiveConcurrency(topics.partitions()))
+			.concurrency(listener.effectiveRetryConcurrency(topics.partitions()))
 			// outcomes are reported when records are forwarded; nothing needs to consume the DLT here
 			.autoStartDltHandler(false)
 			.create(kafka);
@@ -94,13 +101,22 @@ class RetryTopicsConfiguration extends RetryTopicConfigurationSupport {
 
 	/**
 	 * The main topic is consumed by the batch listener; the record listener's main-topic container only
-	 * anchors the retry chain and is never started.
+	 * anchors the retry chain and is never started. The retry topics' consumers fetch with a short wait:
+	 * after a failed record Spring Kafka seeks back to the rest of the poll, and the next fetch cannot go
+	 * out before the one in flight returns, which with Kafka's default wait held each record behind a
+	 * failure for half a second.
 	 */
 	@Override
 	protected void configureCustomizers(CustomizersConfigurer customizers) {
+		Properties retryConsumer = new Properties();
+		retryConsumer.setProperty(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+				Long.toString(this.listener.retryFetchMaxWait().toMillis()));
 		customizers.customizeListenerContainer(container -> {
 			if (PendingCreateListener.ID.equals(container.getListenerId())) {
 				container.setAutoStartup(false);
+			}
+			else {
+				container.getContainerProperties().setKafkaConsumerProperties(retryConsumer);
 			}
 		});
 	}

@@ -70,14 +70,16 @@ class SyncKafkaConfiguration {
 		};
 	}
 
+	/**
+	 * Record containers, for the retry topics (their concurrency and fetch wait are set by the retry topic
+	 * configuration).
+	 */
 	@Bean
 	@ConditionalOnMissingBean(name = "kafkaListenerContainerFactory")
 	ConcurrentKafkaListenerContainerFactory<Object, Object> kafkaListenerContainerFactory(
-			ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
-			SyncListenerProperties listener, TopicsProperties topics) {
+			ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
 		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		configurer.configure(factory, consumers);
-		factory.setConcurrency(listener.effectiveConcurrency(topics.partitions()));
 		factory.getContainerProperties().setAckMode(AckMode.BATCH);
 		return factory;
 	}
@@ -93,8 +95,10 @@ class SyncKafkaConfiguration {
 			ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
 			SyncListenerProperties listener, TopicsProperties topics, SyncStoreProperties store,
 			@Qualifier(RetryTopicsConfiguration.MAIN_TOPIC_RECOVERER) DeadLetterPublishingRecoverer recoverer) {
-		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = kafkaListenerContainerFactory(configurer,
-				consumers, listener, topics);
+		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		configurer.configure(factory, consumers);
+		factory.setConcurrency(listener.effectiveConcurrency(topics.partitions()));
+		factory.getContainerProperties().setAckMode(AckMode.BATCH);
 		factory.setBatchListener(true);
 		DefaultErrorHandler errors = new DefaultErrorHandler(recoverer, store.outageBackOff());
 		errors.defaultFalse();

@@ -1,6 +1,9 @@
 package io.assistantsync.worker.sync;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -9,12 +12,17 @@ import org.springframework.validation.annotation.Validated;
 /**
  * The pending-create listeners ({@code sync.listener.*}).
  *
- * @param concurrency consumer threads per topic (main and each retry topic); 0 means one per CPU core, at
- * most the partition count
+ * @param concurrency consumer threads of the main topic; 0 means one per CPU core, at most the partition count
+ * @param retryConcurrency consumer threads of each retry topic; 0 means one per partition, so that records
+ * falling due together in different partitions are retried side by side
+ * @param retryFetchMaxWait how long a retry topic consumer's fetch may wait for new data; a failed record
+ * makes Spring Kafka seek back to the rest of its poll, and the next fetch waits for the one in flight, so
+ * this bounds the delay each failure adds to the records behind it
  */
 @Validated
 @ConfigurationProperties("sync.listener")
-public record SyncListenerProperties(@DefaultValue("0") @Min(0) int concurrency) {
+public record SyncListenerProperties(@DefaultValue("0") @Min(0) int concurrency,
+		@DefaultValue("0") @Min(0) int retryConcurrency, @DefaultValue("20ms") @NotNull Duration retryFetchMaxWait) {
 
 	/**
 	 * The concurrency to use.
@@ -26,6 +34,15 @@ public record SyncListenerProperties(@DefaultValue("0") @Min(0) int concurrency)
 			return this.concurrency;
 		}
 		return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), partitions));
+	}
+
+	/**
+	 * The concurrency of each retry topic.
+	 * @param partitions partitions of the retry topics
+	 * @return the configured concurrency, or one thread per partition
+	 */
+	public int effectiveRetryConcurrency(int partitions) {
+		return (this.retryConcurrency > 0) ? this.retryConcurrency : partitions;
 	}
 
 }

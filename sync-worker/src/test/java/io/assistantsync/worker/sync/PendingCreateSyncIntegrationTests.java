@@ -157,6 +157,34 @@ class PendingCreateSyncIntegrationTests {
 	}
 
 	@Test
+	void shouldRetryABurstOfFailuresSoonAfterEachIsDue() {
+		List<AssistantCreationRequested> events = new java.util.ArrayList<>();
+		List<ProducerRecord<String, byte[]>> records = new java.util.ArrayList<>();
+		for (int i = 0; i < 30; i++) {
+			AssistantCreationRequested event = SampleAssistants.pendingCreate(SampleAssistants.assistant());
+			this.faults.fail(event.assistantId(), "40001", 3);
+			events.add(event);
+			records.add(SampleAssistants.record(this.topics.pendingCreate(), event));
+		}
+
+		TopicReader.send(records.toArray(ProducerRecord[]::new));
+
+		for (AssistantCreationRequested event : events) {
+			List<AssistantSyncOutcome> outcomes = SyncResults.await(this.results, event.assistantId(),
+					SyncOutcomeStatus.SYNCED, TIMEOUT);
+			for (int i = 0; i + 1 < outcomes.size(); i++) {
+				assertThat(outcomes.get(i + 1).occurredAt()).as("attempt %d of %s is not early",
+						outcomes.get(i + 1).attempt(), event.assistantId())
+					.isAfterOrEqualTo(outcomes.get(i).nextAttemptAt());
+				assertThat(Duration.between(outcomes.get(i).nextAttemptAt(), outcomes.get(i + 1).occurredAt()))
+					.as("attempt %d of %s fires soon after it is due", outcomes.get(i + 1).attempt(),
+							event.assistantId())
+					.isLessThan(RetryTiming.TOLERANCE);
+			}
+		}
+	}
+
+	@Test
 	void shouldDeadLetterAfterFiveAttemptsWithAllHeaders() {
 		AssistantCreationRequested event = SampleAssistants.pendingCreate(SampleAssistants.assistant());
 		ProducerRecord<String, byte[]> sent = SampleAssistants.record(this.topics.pendingCreate(), event);
