@@ -27,6 +27,23 @@ class SyncKafkaConfiguration {
 
 	static final String FAN_OUT_CONTAINER_FACTORY = "syncEventsFanOutContainerFactory";
 
+	static final String RESULTS_BATCH_CONTAINER_FACTORY = "syncResultsBatchContainerFactory";
+
+	/**
+	 * Batches for the shared listener: each poll's results are recorded in one transaction. A batch that
+	 * fails because the database is unreachable is retried in place, without limit and with back-off, so no
+	 * result is lost in an outage; the listener itself deals with any other failure, result by result.
+	 */
+	@Bean(RESULTS_BATCH_CONTAINER_FACTORY)
+	ConcurrentKafkaListenerContainerFactory<Object, Object> syncResultsBatchContainerFactory(
+			ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers) {
+		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
+		configurer.configure(factory, consumers);
+		factory.setBatchListener(true);
+		factory.setCommonErrorHandler(new DefaultErrorHandler(outageBackOff()));
+		return factory;
+	}
+
 	/**
 	 * While the database is unreachable a result is retried without limit (with back-off), so no result is
 	 * lost in an outage; any other failure is retried a few times, then logged and skipped so that one bad
@@ -52,15 +69,16 @@ class SyncKafkaConfiguration {
 	}
 
 	private static BackOff backOff(ConsumerRecord<?, ?> record, Exception ex) {
-		if (isStoreOutage(ex)) {
-			ExponentialBackOff outage = new ExponentialBackOff(500, 2.0);
-			outage.setMaxInterval(Duration.ofSeconds(10).toMillis());
-			return outage;
-		}
-		return null;
+		return isStoreOutage(ex) ? outageBackOff() : null;
 	}
 
-	private static boolean isStoreOutage(Throwable ex) {
+	private static ExponentialBackOff outageBackOff() {
+		ExponentialBackOff outage = new ExponentialBackOff(500, 2.0);
+		outage.setMaxInterval(Duration.ofSeconds(10).toMillis());
+		return outage;
+	}
+
+	static boolean isStoreOutage(Throwable ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
 					|| cause instanceof CannotCreateTransactionException || cause instanceof SQLTransientException) {

@@ -1,5 +1,8 @@
 package io.assistantsync.api.sync;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +12,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Consumes sync results in the consumer group all instances share, so each result updates the database
- * once. A value that is not a usable sync result is logged and skipped; it never stops the consumer.
+ * once. Each poll's results are recorded in one transaction (one commit, not one per result); when that
+ * fails for any reason but an unreachable database, they are recorded one by one and a result that still
+ * fails is logged and skipped. A value that is not a usable sync result is logged and skipped too; neither
+ * stops the consumer.
  */
 @Component
 class SyncResultListener {
@@ -23,11 +29,37 @@ class SyncResultListener {
 	}
 
 	@KafkaListener(id = "sync-results", topics = "${assistants.topics.sync-results}",
-			groupId = "${assistants.sync.consumer-group:api-service}")
-	void onResult(ConsumerRecord<String, String> record) {
-		SyncResult.parse(record.value())
-			.ifPresentOrElse(this.recorder::record, () -> log.warn("Skipping a malformed sync result at {}-{}@{}",
-					record.topic(), record.partition(), record.offset()));
+			groupId = "${assistants.sync.consumer-group:api-service}", batch = "true",
+			containerFactory = SyncKafkaConfiguration.RESULTS_BATCH_CONTAINER_FACTORY)
+	void onResults(List<ConsumerRecord<String, String>> records) {
+		List<SyncResult> results = new ArrayList<>(records.size());
+		for (ConsumerRecord<String, String> record : records) {
+			SyncResult.parse(record.value())
+				.ifPresentOrElse(results::add, () -> log.warn("Skipping a malformed sync result at {}-{}@{}",
+						record.topic(), record.partition(), record.offset()));
+		}
+		try {
+			this.recorder.recordAll(results);
+		}
+		catch (RuntimeException ex) {
+			if (SyncKafkaConfiguration.isStoreOutage(ex)) {
+				throw ex;
+			}
+			results.forEach(this::recordAlone);
+		}
+	}
+
+	private void recordAlone(SyncResult result) {
+		try {
+			this.recorder.record(result);
+		}
+		catch (RuntimeException ex) {
+			if (SyncKafkaConfiguration.isStoreOutage(ex)) {
+				throw ex;
+			}
+			log.warn("Skipping sync result {} of assistant {}: {}", result.eventId(), result.assistantId(),
+					ex.getMessage());
+		}
 	}
 
 }

@@ -3,6 +3,7 @@ package io.assistantsync.api.sync;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -66,12 +67,25 @@ class SyncStateRecorder {
 	}
 
 	/**
+	 * Records results and applies them, in one transaction.
+	 * @param results the results, in the order received
+	 */
+	@Transactional
+	void recordAll(List<SyncResult> results) {
+		results.forEach(this::apply);
+	}
+
+	/**
 	 * Records a result and applies it.
 	 * @param result the result
 	 * @return whether the assistant's state changed
 	 */
 	@Transactional
 	boolean record(SyncResult result) {
+		return apply(result);
+	}
+
+	private boolean apply(SyncResult result) {
 		Instant now = this.clock.instant();
 		if (!this.log.append(result, now)) {
 			return false;
