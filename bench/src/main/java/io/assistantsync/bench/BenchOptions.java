@@ -21,7 +21,7 @@ final class BenchOptions {
 		set("out", "bench/report");
 		set("work", "bench/target/bench-work");
 		set("runs", "3");
-		set("service-java-options", "-Xmx384m");
+		set("service-java-options", "-Xmx256m -XX:+UseSerialGC");
 		set("producer-records", "300000");
 		set("jdbc-seconds", "3");
 		set("jdbc-concurrency", "16,64");
