@@ -29,13 +29,13 @@ final class BenchOptions {
 		set("upsert-rows-per-statement", "100");
 		set("upsert-concurrency", "1,2");
 		set("ceiling-seconds", "2");
-		set("warmup-seconds", "3");
-		set("closed-seconds", "5");
+		set("warmup-seconds", "2");
+		set("closed-seconds", "4");
 		set("closed-connections", "16,64");
 		set("open-seconds", "4");
 		set("open-rates", "500,1000,2000,4000");
 		set("open-connections", "64");
-		set("open-grace-seconds", "4");
+		set("open-grace-seconds", "2");
 		set("drain-events", "100000");
 		set("drain-partitions", "1,6");
 		set("e2e-rates", "500,1000");

@@ -1,9 +1,16 @@
 package io.assistantsync.bench;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.HdrHistogram.Histogram;
 
@@ -13,6 +20,10 @@ import org.HdrHistogram.Histogram;
  * sustained rate of a closed loop (accepted assistants divided by the time until the last was SYNCED).
  */
 final class EndToEndPhase {
+
+	private static final Pattern BACKLOG = Pattern.compile("\"backlog\"\\s*:\\s*(\\d+)");
+
+	private static final Pattern SYNCED_COUNT = Pattern.compile("\"SYNCED\"\\s*:\\s*(\\d+)");
 
 	static final String SECTION = "End to end (POST to SYNCED)";
 
@@ -25,6 +36,7 @@ final class EndToEndPhase {
 		Duration wait = options.seconds("e2e-wait-seconds");
 		warmUp(context, apiPort, request, tracker);
 		for (int rate : options.integers("e2e-rates")) {
+			awaitOutboxEmpty(context, apiPort, wait);
 			Map<String, Long> posted = new ConcurrentHashMap<>();
 			Map<String, Long> answered = new ConcurrentHashMap<>();
 			LoadResult ingest = loadFor(apiPort, request, posted, answered).openLoop(options.integer("open-connections"),
@@ -70,6 +82,7 @@ final class EndToEndPhase {
 					delivery.getValueAtPercentile(50) / 1000.0);
 			results.latency("end to end " + rate + "/s", latency);
 		}
+		awaitOutboxEmpty(context, apiPort, wait);
 		Map<String, Long> posted = new ConcurrentHashMap<>();
 		long start = System.nanoTime();
 		LoadResult ingest = loadFor(apiPort, request, posted, new ConcurrentHashMap<>()).closedLoop(options.integer("e2e-sustained-connections"),
@@ -116,6 +129,16 @@ final class EndToEndPhase {
 	}
 
 	/**
+	 * Waits until the api-service's outbox is empty, so that a step measures its own requests and not the
+	 * backlog earlier steps left behind (the relay publishes in order).
+	 */
+	private static void awaitOutboxEmpty(BenchContext context, int apiPort, Duration wait) throws Exception {
+		if (!awaitStatus(apiPort, wait, BACKLOG, (backlog) -> backlog == 0)) {
+			context.log("  the outbox was not empty after %d s; measuring anyway", wait.toSeconds());
+		}
+	}
+
+	/**
 	 * How long the api-service's own database lags behind the results topic: it records every result in
 	 * one transaction of its own.
 	 * @param synced SYNCED results on the topic so far (the ingest phase's assistants are never synced)
@@ -123,22 +146,28 @@ final class EndToEndPhase {
 	 * assistants, or the wait if it never does
 	 */
 	private static double apiSyncLag(int apiPort, long synced, long lastSyncedNanos, Duration wait) throws Exception {
-		java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-		java.net.http.HttpRequest status = java.net.http.HttpRequest
-			.newBuilder(java.net.URI.create("http://127.0.0.1:" + apiPort + "/api/sync/status"))
+		awaitStatus(apiPort, wait, SYNCED_COUNT, (count) -> count >= synced);
+		return Math.max(0, (System.nanoTime() - lastSyncedNanos) / 1e9);
+	}
+
+	/**
+	 * Polls {@code GET /api/sync/status} until the number {@code field} captures satisfies {@code done}.
+	 * @return whether it did within {@code wait}
+	 */
+	private static boolean awaitStatus(int apiPort, Duration wait, Pattern field, LongPredicate done) throws Exception {
+		HttpClient http = HttpClient.newHttpClient();
+		HttpRequest status = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/api/sync/status"))
 			.timeout(Duration.ofSeconds(5))
 			.build();
-		java.util.regex.Pattern count = java.util.regex.Pattern.compile("\"SYNCED\"\\s*:\\s*(\\d+)");
 		long deadline = System.nanoTime() + wait.toNanos();
 		while (System.nanoTime() < deadline) {
-			String body = http.send(status, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-			java.util.regex.Matcher matcher = count.matcher(body);
-			if (matcher.find() && Long.parseLong(matcher.group(1)) >= synced) {
-				break;
+			Matcher matcher = field.matcher(http.send(status, HttpResponse.BodyHandlers.ofString()).body());
+			if (matcher.find() && done.test(Long.parseLong(matcher.group(1)))) {
+				return true;
 			}
 			LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
 		}
-		return Math.max(0, (System.nanoTime() - lastSyncedNanos) / 1e9);
+		return false;
 	}
 
 	private static HttpLoad loadFor(int port, byte[] request, Map<String, Long> posted, Map<String, Long> answered) {
