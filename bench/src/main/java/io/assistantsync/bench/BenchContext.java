@@ -8,11 +8,14 @@ import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.util.FileSystemUtils;
 
 /**
  * What every phase of a benchmark run uses: the options, the broker, PostgreSQL, the results, and the
@@ -38,6 +41,8 @@ final class BenchContext {
 
 	final List<Double> workerStartSeconds = new ArrayList<>();
 
+	private final Map<String, List<String>> launch = new HashMap<>();
+
 	BenchContext(BenchOptions options, BenchKafka kafka, BenchPostgres postgres, Results results, PrintStream out) {
 		this.options = options;
 		this.kafka = kafka;
@@ -57,12 +62,60 @@ final class BenchContext {
 		return this.work.resolve("jars").resolve(module + "-exec.jar");
 	}
 
-	void snapshotJars() throws IOException {
+	/**
+	 * Copies the services' jars and, with {@code --service-cds on}, prepares each the way its image runs it:
+	 * the jar extracted with Spring Boot's {@code jarmode=tools} and a class-data sharing archive recorded
+	 * by a training run that stops after the context refresh. A service that cannot be trained is started
+	 * from its plain jar, and the report says so.
+	 */
+	void prepareServices() throws Exception {
 		Files.createDirectories(this.work.resolve("jars"));
 		for (String module : List.of("api-service", "sync-worker")) {
 			Path built = this.options.path("root").resolve(module).resolve("target").resolve(module + "-exec.jar");
 			Files.copy(built, jar(module), StandardCopyOption.REPLACE_EXISTING);
+			this.launch.put(module, List.of("-jar", jar(module).toString()));
+			this.results.settings.put("class_data_sharing." + module, "off");
 		}
+		if (!"on".equals(this.options.text("service-cds"))) {
+			return;
+		}
+		for (String module : List.of("api-service", "sync-worker")) {
+			try {
+				this.launch.put(module, trainedLaunch(module));
+				this.results.settings.put("class_data_sharing." + module, "on");
+			}
+			catch (IOException | RuntimeException ex) {
+				log("  %s starts without class-data sharing: %s", module, ex.getMessage());
+			}
+		}
+	}
+
+	private List<String> trainedLaunch(String module) throws Exception {
+		long started = System.nanoTime();
+		Path directory = this.work.resolve("app").resolve(module);
+		FileSystemUtils.deleteRecursively(directory);
+		Files.createDirectories(directory.getParent());
+		ServiceProcess extract = ServiceProcess.start(module + "-extract", List.of("-Djarmode=tools"),
+				List.of("-jar", jar(module).toString(), "extract", "--destination", directory.toString()), Map.of(),
+				null, this.work.resolve("logs"));
+		extract.awaitExit(readyTimeout());
+		Path application = directory.resolve(module + "-exec.jar");
+		Path archive = this.work.resolve("app").resolve(module + ".jsa");
+		Files.deleteIfExists(archive);
+		String database = uniqueName("cds " + module);
+		Topics topics = Topics.fresh(database, 1);
+		List<String> training = new ArrayList<>(this.options.words("service-java-options"));
+		training.add("-XX:ArchiveClassesAtExit=" + archive);
+		training.add("-Dspring.context.exit=onRefresh");
+		ServiceProcess trainer = ServiceProcess.start(module + "-cds-training", training,
+				List.of("-jar", application.toString()), environment(module, topics, database, FreePorts.next()), null,
+				this.work.resolve("logs"));
+		trainer.awaitExit(readyTimeout());
+		if (!Files.isRegularFile(archive)) {
+			throw new IllegalStateException("the training run wrote no archive; see " + trainer.log());
+		}
+		log("  %s: class-data sharing archive trained in %.1f s", module, (System.nanoTime() - started) / 1e9);
+		return List.of("-XX:SharedArchiveFile=" + archive, "-jar", application.toString());
 	}
 
 	/**
@@ -91,19 +144,10 @@ final class BenchContext {
 	 */
 	ServiceProcess startApi(Topics topics) throws IOException, SQLException {
 		String database = uniqueName("api");
-		String url = this.postgres.createDatabase(database);
 		int port = FreePorts.next();
-		Map<String, String> environment = new LinkedHashMap<>();
-		environment.put("SERVER_PORT", Integer.toString(port));
-		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
-		environment.put("SPRING_DATASOURCE_URL", url);
-		environment.put("SPRING_DATASOURCE_USERNAME", BenchPostgres.USERNAME);
-		environment.put("SPRING_DATASOURCE_PASSWORD", "");
-		topics.addTo(environment);
-		environment.put("ASSISTANTS_SYNC_CONSUMER_GROUP", database);
 		ServiceProcess api = ServiceProcess.start(database, this.options.words("service-java-options"),
-				List.of("-jar", jar("api-service").toString()), environment, "http://127.0.0.1:" + port,
-				this.work.resolve("logs"));
+				this.launch.get("api-service"), environment("api-service", topics, database, port),
+				"http://127.0.0.1:" + port, this.work.resolve("logs"));
 		double seconds = api.awaitReady("/actuator/health/readiness", readyTimeout());
 		this.apiStartSeconds.add(seconds);
 		this.out.printf("  api-service ready in %.1f s (pid %d, port %d)%n", seconds, api.pid(), port);
@@ -119,26 +163,42 @@ final class BenchContext {
 	 */
 	Worker startWorker(Topics topics, boolean startAtLatest) throws IOException, SQLException {
 		String database = uniqueName("store");
-		String url = this.postgres.createDatabase(database);
 		int port = FreePorts.next();
-		Map<String, String> environment = new LinkedHashMap<>();
-		environment.put("SERVER_PORT", Integer.toString(port));
-		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
-		environment.put("SYNC_STORE_JDBC_URL", url);
-		environment.put("SYNC_STORE_JDBC_USERNAME", BenchPostgres.USERNAME);
-		environment.put("SYNC_STORE_JDBC_PASSWORD", "");
-		topics.addTo(environment);
-		environment.put("SPRING_KAFKA_CONSUMER_GROUPID", database);
+		Map<String, String> environment = environment("sync-worker", topics, database, port);
 		if (startAtLatest) {
 			environment.put("SPRING_KAFKA_CONSUMER_AUTOOFFSETRESET", "latest");
 		}
 		ServiceProcess worker = ServiceProcess.start(database, this.options.words("service-java-options"),
-				List.of("-jar", jar("sync-worker").toString()), environment, "http://127.0.0.1:" + port,
-				this.work.resolve("logs"));
+				this.launch.get("sync-worker"), environment, "http://127.0.0.1:" + port, this.work.resolve("logs"));
 		double seconds = worker.awaitReady("/actuator/health/readiness", readyTimeout());
 		this.workerStartSeconds.add(seconds);
 		this.out.printf("  sync-worker ready in %.1f s (pid %d, port %d)%n", seconds, worker.pid(), port);
 		return new Worker(worker, database);
+	}
+
+	/**
+	 * A service's environment: a new database named {@code database}, the broker and the topic names.
+	 */
+	private Map<String, String> environment(String module, Topics topics, String database, int port)
+			throws SQLException {
+		String url = this.postgres.createDatabase(database);
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("SERVER_PORT", Integer.toString(port));
+		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());
+		topics.addTo(environment);
+		if (module.equals("api-service")) {
+			environment.put("SPRING_DATASOURCE_URL", url);
+			environment.put("SPRING_DATASOURCE_USERNAME", BenchPostgres.USERNAME);
+			environment.put("SPRING_DATASOURCE_PASSWORD", "");
+			environment.put("ASSISTANTS_SYNC_CONSUMER_GROUP", database);
+		}
+		else {
+			environment.put("SYNC_STORE_JDBC_URL", url);
+			environment.put("SYNC_STORE_JDBC_USERNAME", BenchPostgres.USERNAME);
+			environment.put("SYNC_STORE_JDBC_PASSWORD", "");
+			environment.put("SPRING_KAFKA_CONSUMER_GROUPID", database);
+		}
+		return environment;
 	}
 
 	Duration readyTimeout() {

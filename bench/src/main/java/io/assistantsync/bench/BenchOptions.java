@@ -22,6 +22,7 @@ final class BenchOptions {
 		set("work", "bench/target/bench-work");
 		set("runs", "3");
 		set("service-java-options", "-Xmx256m -XX:+UseSerialGC");
+		set("service-cds", "on");
 		set("producer-records", "300000");
 		set("jdbc-seconds", "3");
 		set("jdbc-concurrency", "16,64");

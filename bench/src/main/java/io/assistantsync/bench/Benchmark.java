@@ -46,7 +46,7 @@ final class Benchmark {
 		try (BenchPostgres postgres = BenchPostgres.start(work.resolve("data"));
 				BenchKafka kafka = BenchKafka.start()) {
 			BenchContext context = new BenchContext(this.options, kafka, postgres, results, this.out);
-			context.snapshotJars();
+			context.prepareServices();
 			results.machine.putAll(MachineInfo.collect(context));
 			this.out.println("Machine: " + results.machine);
 			List<String> phases = this.options.words("phases").stream()

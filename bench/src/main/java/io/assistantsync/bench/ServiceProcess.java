@@ -128,6 +128,25 @@ final class ServiceProcess implements AutoCloseable {
 	}
 
 	/**
+	 * Waits for a process that does one job and exits.
+	 * @param timeout the longest wait
+	 * @throws IllegalStateException when it runs longer or exits with an error
+	 */
+	void awaitExit(Duration timeout) throws InterruptedException {
+		if (!this.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+			close();
+			throw new IllegalStateException(this.name + " did not finish within " + timeout.toSeconds() + " s; see " + this.log);
+		}
+		if (this.process.exitValue() != 0) {
+			throw new IllegalStateException(this.name + " exited with code " + this.process.exitValue() + "; see " + this.log);
+		}
+	}
+
+	Path log() {
+		return this.log;
+	}
+
+	/**
 	 * Starts sampling memory every interval: RSS from {@code /proc}, the heap from Actuator when there is
 	 * a base URL.
 	 * @param interval the sampling interval
