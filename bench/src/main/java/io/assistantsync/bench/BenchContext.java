@@ -8,11 +8,13 @@ import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.util.FileSystemUtils;
@@ -41,7 +43,7 @@ final class BenchContext {
 
 	final List<Double> workerStartSeconds = new ArrayList<>();
 
-	private final Map<String, List<String>> launch = new HashMap<>();
+	private final Map<String, List<String>> launch = new ConcurrentHashMap<>();
 
 	BenchContext(BenchOptions options, BenchKafka kafka, BenchPostgres postgres, Results results, PrintStream out) {
 		this.options = options;
@@ -63,9 +65,9 @@ final class BenchContext {
 	}
 
 	/**
-	 * Copies the services' jars and, with {@code --service-cds on}, prepares each the way its image runs it:
-	 * the jar extracted with Spring Boot's {@code jarmode=tools} and a class-data sharing archive recorded
-	 * by a training run that stops after the context refresh. A service that cannot be trained is started
+	 * Copies the services' jars and, with {@code --service-cds on}, prepares each for a fast start as Spring
+	 * Boot documents it for production: the jar extracted with {@code jarmode=tools} and a class-data sharing
+	 * archive recorded by a training run that stops after the context refresh. A service that cannot be trained is started
 	 * from its plain jar, and the report says so.
 	 */
 	void prepareServices() throws Exception {
@@ -79,13 +81,25 @@ final class BenchContext {
 		if (!"on".equals(this.options.text("service-cds"))) {
 			return;
 		}
+		// both at once: a training run is mostly one thread's class loading
+		Map<String, CompletableFuture<List<String>>> training = new LinkedHashMap<>();
 		for (String module : List.of("api-service", "sync-worker")) {
+			training.put(module, CompletableFuture.supplyAsync(() -> {
+				try {
+					return trainedLaunch(module);
+				}
+				catch (Exception ex) {
+					throw new CompletionException(ex);
+				}
+			}));
+		}
+		for (Map.Entry<String, CompletableFuture<List<String>>> entry : training.entrySet()) {
 			try {
-				this.launch.put(module, trainedLaunch(module));
-				this.results.settings.put("class_data_sharing." + module, "on");
+				this.launch.put(entry.getKey(), entry.getValue().join());
+				this.results.settings.put("class_data_sharing." + entry.getKey(), "on");
 			}
-			catch (IOException | RuntimeException ex) {
-				log("  %s starts without class-data sharing: %s", module, ex.getMessage());
+			catch (CompletionException ex) {
+				log("  %s starts without class-data sharing: %s", entry.getKey(), ex.getCause().getMessage());
 			}
 		}
 	}

@@ -30,7 +30,7 @@ final class BenchOptions {
 		set("upsert-rows-per-statement", "100");
 		set("upsert-concurrency", "1,2");
 		set("ceiling-seconds", "2");
-		set("warmup-seconds", "2");
+		set("warmup-seconds", "10");
 		set("closed-seconds", "4");
 		set("closed-connections", "16,64");
 		set("open-seconds", "4");

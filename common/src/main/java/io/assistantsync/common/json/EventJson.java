@@ -3,9 +3,14 @@ package io.assistantsync.common.json;
 import java.time.Instant;
 
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.cfg.MapperBuilder;
+import tools.jackson.databind.deser.std.StdDeserializer;
+import tools.jackson.databind.ext.javatime.deser.InstantDeserializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.ser.std.StdSerializer;
@@ -44,11 +49,12 @@ public final class EventJson {
 	}
 
 	/**
-	 * The module that writes instants with exactly three fractional digits.
+	 * The module that writes instants with exactly three fractional digits and reads that form quickly.
 	 * @return a new module
 	 */
 	public static SimpleModule contractModule() {
-		return new SimpleModule("assistant-sync-contract").addSerializer(Instant.class, new InstantSerializer());
+		return new SimpleModule("assistant-sync-contract").addSerializer(Instant.class, new InstantSerializer())
+			.addDeserializer(Instant.class, new CanonicalInstantDeserializer());
 	}
 
 	private static final class InstantSerializer extends StdSerializer<Instant> {
@@ -60,6 +66,29 @@ public final class EventJson {
 		@Override
 		public void serialize(Instant value, JsonGenerator gen, SerializationContext provider) {
 			gen.writeString(Timestamps.format(value));
+		}
+
+	}
+
+	/**
+	 * Reads the contract's own form with {@link Timestamps#parseCanonical}, a tenth of the cost of the
+	 * general ISO-8601 parser, and leaves every other form (and every error) to Jackson's deserializer.
+	 */
+	private static final class CanonicalInstantDeserializer extends StdDeserializer<Instant> {
+
+		CanonicalInstantDeserializer() {
+			super(Instant.class);
+		}
+
+		@Override
+		public Instant deserialize(JsonParser parser, DeserializationContext context) {
+			if (parser.hasToken(JsonToken.VALUE_STRING)) {
+				Instant instant = Timestamps.parseCanonical(parser.getString());
+				if (instant != null) {
+					return instant;
+				}
+			}
+			return InstantDeserializer.INSTANT.deserialize(parser, context);
 		}
 
 	}

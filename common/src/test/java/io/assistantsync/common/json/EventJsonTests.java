@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.core.JacksonException;
 
 import io.assistantsync.common.event.AssistantCreationRequested;
 import io.assistantsync.common.event.AssistantSnapshot;
@@ -18,6 +19,7 @@ import io.assistantsync.common.kafka.EventTypes;
 import io.assistantsync.testing.EventSchemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class EventJsonTests {
 
@@ -27,6 +29,23 @@ class EventJsonTests {
 	void shouldWriteInstantsWithMillisecondsAndZ() {
 		String json = EventJson.mapper().writeValueAsString(new TimeHolder(Instant.parse("2026-11-25T08:00:00Z")));
 		assertThat(json).isEqualTo("{\"at\":\"2026-11-25T08:00:00.000Z\"}");
+	}
+
+	@Test
+	void shouldReadInstantsInTheContractsFormAndInOtherIsoForms() {
+		assertThat(EventJson.mapper().readValue("{\"at\":\"2026-11-25T08:00:00.120Z\"}", TimeHolder.class).at())
+			.isEqualTo(Instant.parse("2026-11-25T08:00:00.120Z"));
+		assertThat(EventJson.mapper().readValue("{\"at\":\"2026-11-25T09:00:00.12+01:00\"}", TimeHolder.class).at())
+			.isEqualTo(Instant.parse("2026-11-25T08:00:00.120Z"));
+		assertThat(EventJson.mapper().readValue("{\"at\":\"2026-11-25T08:00:00Z\"}", TimeHolder.class).at())
+			.isEqualTo(Instant.parse("2026-11-25T08:00:00Z"));
+		assertThat(EventJson.mapper().readValue("{\"at\":null}", TimeHolder.class).at()).isNull();
+	}
+
+	@Test
+	void shouldRejectAnImpossibleDateInTheContractsForm() {
+		assertThatExceptionOfType(JacksonException.class).isThrownBy(
+				() -> EventJson.mapper().readValue("{\"at\":\"2026-02-30T08:00:00.000Z\"}", TimeHolder.class));
 	}
 
 	@Test
