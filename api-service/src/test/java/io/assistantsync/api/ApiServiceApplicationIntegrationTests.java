@@ -64,6 +64,10 @@ class ApiServiceApplicationIntegrationTests {
 		assertThat(create.get("requestBody").get("content").get("application/json").get("schema").get("$ref")
 			.stringValue()).endsWith("/AssistantRequest");
 		assertThat(create.get("responses").propertyNames()).contains("202", "400", "413", "415", "422");
+		assertThat(create.get("parameters")).anySatisfy((parameter) -> {
+			assertThat(parameter.get("name").stringValue()).isEqualTo("Idempotency-Key");
+			assertThat(parameter.get("in").stringValue()).isEqualTo("header");
+		});
 		assertThat(create.get("responses").get("400").get("content").get("application/problem+json").get("schema")
 			.get("$ref")
 			.stringValue()).endsWith("/Problem");

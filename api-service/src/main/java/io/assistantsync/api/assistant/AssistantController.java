@@ -7,6 +7,7 @@ import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -19,7 +20,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -81,11 +81,13 @@ class AssistantController {
 	@ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different body",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemSchema.class)))
+	@Parameter(in = ParameterIn.HEADER, name = IDEMPOTENCY_KEY, required = false,
+			description = "Makes retries safe for 24 h; at most 255 characters", schema = @Schema(type = "string"))
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-	ResponseEntity<String> create(@Parameter(hidden = true) HttpServletRequest request,
-			@Parameter(description = "Makes retries safe for 24 h; at most 255 characters") @RequestHeader(
-					name = IDEMPOTENCY_KEY, required = false) String idempotencyKey)
-			throws IOException {
+	ResponseEntity<String> create(@Parameter(hidden = true) HttpServletRequest request) throws IOException {
+		// read here rather than bound with @RequestHeader, whose name Spring resolves as an expression on every
+		// request through a shared cache that request threads were seen queuing on
+		String idempotencyKey = request.getHeader(IDEMPOTENCY_KEY);
 		if (idempotencyKey != null) {
 			checkIdempotencyKey(idempotencyKey);
 		}

@@ -1,7 +1,9 @@
 package io.assistantsync.common.id;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Random;
+import java.util.function.Supplier;
 
 import com.aventrix.jnanoid.jnanoid.NanoIdUtils;
 
@@ -14,13 +16,16 @@ public final class IdGenerator {
 	/** Length of every generated id. */
 	public static final int LENGTH = NanoIdUtils.DEFAULT_SIZE;
 
-	private final Random random;
+	private final Supplier<Random> random;
 
 	/**
-	 * A generator backed by a {@link SecureRandom}.
+	 * A generator backed by a {@link SecureRandom} per thread: the default (NativePRNG) instances all share
+	 * one lock, which request threads queued on under load; a DRBG instance of each thread's own, seeded
+	 * once from the system's entropy, has no shared state.
 	 */
 	public IdGenerator() {
-		this(new SecureRandom());
+		ThreadLocal<Random> perThread = ThreadLocal.withInitial(IdGenerator::drbg);
+		this.random = perThread::get;
 	}
 
 	/**
@@ -28,7 +33,16 @@ public final class IdGenerator {
 	 * @param random the source of randomness
 	 */
 	public IdGenerator(Random random) {
-		this.random = random;
+		this.random = () -> random;
+	}
+
+	private static SecureRandom drbg() {
+		try {
+			return SecureRandom.getInstance("DRBG");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			return new SecureRandom();
+		}
 	}
 
 	/**
@@ -36,7 +50,7 @@ public final class IdGenerator {
 	 * @return 21 characters of {@code [A-Za-z0-9_-]}
 	 */
 	public String newId() {
-		return NanoIdUtils.randomNanoId(this.random, NanoIdUtils.DEFAULT_ALPHABET, LENGTH);
+		return NanoIdUtils.randomNanoId(this.random.get(), NanoIdUtils.DEFAULT_ALPHABET, LENGTH);
 	}
 
 	/**

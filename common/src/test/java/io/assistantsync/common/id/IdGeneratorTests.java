@@ -1,8 +1,14 @@
 package io.assistantsync.common.id;
 
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +26,30 @@ class IdGeneratorTests {
 			assertThat(id).matches("[A-Za-z0-9_-]{21}");
 			assertThat(seen.add(id)).isTrue();
 		}
+	}
+
+	@Test
+	void shouldMakeDistinctIdsOnManyThreadsAtOnce() throws Exception {
+		IdGenerator ids = new IdGenerator();
+		Set<String> seen = ConcurrentHashMap.newKeySet();
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<?>> done = new ArrayList<>();
+			for (int t = 0; t < 8; t++) {
+				done.add(threads.submit(() -> {
+					for (int i = 0; i < 5_000; i++) {
+						assertThat(seen.add(ids.newId())).isTrue();
+					}
+				}));
+			}
+			for (Future<?> future : done) {
+				future.get();
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(seen).hasSize(40_000).allMatch((id) -> id.matches("[A-Za-z0-9_-]{21}"));
 	}
 
 	@Test
