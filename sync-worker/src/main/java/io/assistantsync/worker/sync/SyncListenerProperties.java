@@ -13,8 +13,10 @@ import org.springframework.validation.annotation.Validated;
  * The pending-create listeners ({@code sync.listener.*}).
  *
  * @param concurrency consumer threads of the main topic; 0 means one per CPU core, at most the partition count
- * @param retryConcurrency consumer threads of each retry topic; 0 means one per partition, so that records
- * falling due together in different partitions are retried side by side
+ * @param retryConcurrency consumer threads of each retry topic; 0 means one per partition, at most one per CPU
+ * core, so that records falling due together in different partitions are retried side by side without an
+ * idle worker polling its four retry topics with a consumer per partition (a third of a core at 6
+ * partitions)
  * @param retryFetchMaxWait how long a retry topic consumer's fetch may wait for new data; a failed record
  * makes Spring Kafka seek back to the rest of its poll, and the next fetch waits for the one in flight, so
  * this bounds the delay each failure adds to the records behind it
@@ -39,10 +41,13 @@ public record SyncListenerProperties(@DefaultValue("0") @Min(0) int concurrency,
 	/**
 	 * The concurrency of each retry topic.
 	 * @param partitions partitions of the retry topics
-	 * @return the configured concurrency, or one thread per partition
+	 * @return the configured concurrency, or one thread per core up to {@code partitions}
 	 */
 	public int effectiveRetryConcurrency(int partitions) {
-		return (this.retryConcurrency > 0) ? this.retryConcurrency : partitions;
+		if (this.retryConcurrency > 0) {
+			return this.retryConcurrency;
+		}
+		return Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), partitions));
 	}
 
 }

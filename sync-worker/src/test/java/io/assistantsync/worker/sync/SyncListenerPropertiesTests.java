@@ -1,0 +1,29 @@
+package io.assistantsync.worker.sync;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SyncListenerPropertiesTests {
+
+	private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+	@Test
+	void shouldRunOneConsumerPerPartitionUpToOnePerCoreByDefault() {
+		SyncListenerProperties defaults = new SyncListenerProperties(0, 0, Duration.ofMillis(20));
+		assertThat(defaults.effectiveConcurrency(1)).isEqualTo(1);
+		assertThat(defaults.effectiveRetryConcurrency(1)).isEqualTo(1);
+		assertThat(defaults.effectiveConcurrency(64)).isEqualTo(Math.min(CORES, 64));
+		assertThat(defaults.effectiveRetryConcurrency(64)).isEqualTo(Math.min(CORES, 64));
+	}
+
+	@Test
+	void shouldUseTheConfiguredConcurrency() {
+		SyncListenerProperties configured = new SyncListenerProperties(3, 5, Duration.ofMillis(20));
+		assertThat(configured.effectiveConcurrency(1)).isEqualTo(3);
+		assertThat(configured.effectiveRetryConcurrency(1)).isEqualTo(5);
+	}
+
+}
