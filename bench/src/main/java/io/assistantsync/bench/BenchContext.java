@@ -12,9 +12,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.util.FileSystemUtils;
@@ -45,6 +44,10 @@ final class BenchContext {
 
 	private final Map<String, List<String>> launch = new ConcurrentHashMap<>();
 
+	private final Set<String> toRecord = ConcurrentHashMap.newKeySet();
+
+	private final Set<String> recording = ConcurrentHashMap.newKeySet();
+
 	BenchContext(BenchOptions options, BenchKafka kafka, BenchPostgres postgres, Results results, PrintStream out) {
 		this.options = options;
 		this.kafka = kafka;
@@ -66,9 +69,10 @@ final class BenchContext {
 
 	/**
 	 * Copies the services' jars and, with {@code --service-cds on}, prepares each for a fast start as Spring
-	 * Boot documents it for production: the jar extracted with {@code jarmode=tools} and a class-data sharing
-	 * archive recorded by a training run that stops after the context refresh. A service that cannot be trained is started
-	 * from its plain jar, and the report says so.
+	 * Boot documents it for production: the jar extracted with {@code jarmode=tools}, and a class-data sharing
+	 * archive. The archive is recorded by the first start of each service (its classes are written when it
+	 * exits, after its first round of load) and used by every later start; a service whose archive could
+	 * not be made starts without one, and the report says so.
 	 */
 	void prepareServices() throws Exception {
 		Files.createDirectories(this.work.resolve("jars"));
@@ -81,55 +85,54 @@ final class BenchContext {
 		if (!"on".equals(this.options.text("service-cds"))) {
 			return;
 		}
-		// both at once: a training run is mostly one thread's class loading
-		Map<String, CompletableFuture<List<String>>> training = new LinkedHashMap<>();
 		for (String module : List.of("api-service", "sync-worker")) {
-			training.put(module, CompletableFuture.supplyAsync(() -> {
-				try {
-					return trainedLaunch(module);
-				}
-				catch (Exception ex) {
-					throw new CompletionException(ex);
-				}
-			}));
-		}
-		for (Map.Entry<String, CompletableFuture<List<String>>> entry : training.entrySet()) {
 			try {
-				this.launch.put(entry.getKey(), entry.getValue().join());
-				this.results.settings.put("class_data_sharing." + entry.getKey(), "on");
+				Path directory = this.work.resolve("app").resolve(module);
+				FileSystemUtils.deleteRecursively(directory);
+				Files.createDirectories(directory.getParent());
+				ServiceProcess extract = ServiceProcess.start(module + "-extract", List.of("-Djarmode=tools"),
+						List.of("-jar", jar(module).toString(), "extract", "--destination", directory.toString()),
+						Map.of(), null, this.work.resolve("logs"));
+				extract.awaitExit(readyTimeout());
+				Path archive = archive(module);
+				Files.deleteIfExists(archive);
+				this.launch.put(module, List.of("-jar", directory.resolve(module + "-exec.jar").toString()));
+				this.toRecord.add(module);
 			}
-			catch (CompletionException ex) {
-				log("  %s starts without class-data sharing: %s", entry.getKey(), ex.getCause().getMessage());
+			catch (IOException | RuntimeException ex) {
+				log("  %s starts without class-data sharing: %s", module, ex.getMessage());
 			}
 		}
 	}
 
-	private List<String> trainedLaunch(String module) throws Exception {
-		long started = System.nanoTime();
-		Path directory = this.work.resolve("app").resolve(module);
-		FileSystemUtils.deleteRecursively(directory);
-		Files.createDirectories(directory.getParent());
-		ServiceProcess extract = ServiceProcess.start(module + "-extract", List.of("-Djarmode=tools"),
-				List.of("-jar", jar(module).toString(), "extract", "--destination", directory.toString()), Map.of(),
-				null, this.work.resolve("logs"));
-		extract.awaitExit(readyTimeout());
-		Path application = directory.resolve(module + "-exec.jar");
-		Path archive = this.work.resolve("app").resolve(module + ".jsa");
-		Files.deleteIfExists(archive);
-		String database = uniqueName("cds " + module);
-		Topics topics = Topics.fresh(database, 1);
-		List<String> training = new ArrayList<>(this.options.words("service-java-options"));
-		training.add("-XX:ArchiveClassesAtExit=" + archive);
-		training.add("-Dspring.context.exit=onRefresh");
-		ServiceProcess trainer = ServiceProcess.start(module + "-cds-training", training,
-				List.of("-jar", application.toString()), environment(module, topics, database, FreePorts.next()), null,
-				this.work.resolve("logs"));
-		trainer.awaitExit(readyTimeout());
-		if (!Files.isRegularFile(archive)) {
-			throw new IllegalStateException("the training run wrote no archive; see " + trainer.log());
+	private Path archive(String module) {
+		return this.work.resolve("app").resolve(module + ".jsa");
+	}
+
+	/**
+	 * The arguments that start a service: its first start records the class-data sharing archive, every
+	 * later one uses it (a service is never started while its previous instance runs).
+	 */
+	private List<String> launchArguments(String module) {
+		if (this.toRecord.remove(module)) {
+			this.recording.add(module);
+			List<String> arguments = new ArrayList<>(this.launch.get(module));
+			arguments.add(0, "-XX:ArchiveClassesAtExit=" + archive(module));
+			return arguments;
 		}
-		log("  %s: class-data sharing archive trained in %.1f s", module, (System.nanoTime() - started) / 1e9);
-		return List.of("-XX:SharedArchiveFile=" + archive, "-jar", application.toString());
+		if (this.recording.remove(module)) {
+			if (Files.isRegularFile(archive(module))) {
+				List<String> arguments = new ArrayList<>(this.launch.get(module));
+				arguments.add(0, "-XX:SharedArchiveFile=" + archive(module));
+				this.launch.put(module, List.copyOf(arguments));
+				this.results.settings.put("class_data_sharing." + module, "on from its second start");
+			}
+			else {
+				log("  %s starts without class-data sharing: its first start wrote no archive", module);
+				this.results.settings.put("class_data_sharing." + module, "off: its first start wrote no archive");
+			}
+		}
+		return this.launch.get(module);
 	}
 
 	/**
@@ -160,7 +163,7 @@ final class BenchContext {
 		String database = uniqueName("api");
 		int port = FreePorts.next();
 		ServiceProcess api = ServiceProcess.start(database, this.options.words("service-java-options"),
-				this.launch.get("api-service"), environment("api-service", topics, database, port),
+				launchArguments("api-service"), environment("api-service", topics, database, port),
 				"http://127.0.0.1:" + port, this.work.resolve("logs"));
 		double seconds = api.awaitReady("/actuator/health/readiness", readyTimeout());
 		this.apiStartSeconds.add(seconds);
@@ -183,7 +186,7 @@ final class BenchContext {
 			environment.put("SPRING_KAFKA_CONSUMER_AUTOOFFSETRESET", "latest");
 		}
 		ServiceProcess worker = ServiceProcess.start(database, this.options.words("service-java-options"),
-				this.launch.get("sync-worker"), environment, "http://127.0.0.1:" + port, this.work.resolve("logs"));
+				launchArguments("sync-worker"), environment, "http://127.0.0.1:" + port, this.work.resolve("logs"));
 		double seconds = worker.awaitReady("/actuator/health/readiness", readyTimeout());
 		this.workerStartSeconds.add(seconds);
 		this.out.printf("  sync-worker ready in %.1f s (pid %d, port %d)%n", seconds, worker.pid(), port);

@@ -104,8 +104,11 @@ final class Benchmark {
 	private void describeMethod(Results results) {
 		results.note("Everything runs on this one machine: the KRaft broker inside the harness JVM, an embedded"
 				+ " PostgreSQL 17 (fresh data directory, deleted afterwards, synchronous_commit=on), api-service and"
-				+ " sync-worker as child JVMs started from their exec jars, the load generator in the harness JVM. On"
-				+ " 2 cores they all compete for CPU, so each limit is measured the same way, in the same run.");
+				+ " sync-worker as child JVMs started from their exec jars (with --service-cds on, the default:"
+				+ " extracted with Spring Boot's jarmode=tools, as Spring Boot documents for production, and with a"
+				+ " class-data sharing archive that each service's first start records when it exits and every later"
+				+ " start uses; the start-up figures include that first start), the load generator in the harness JVM."
+				+ " On 2 cores they all compete for CPU, so each limit is measured the same way, in the same run.");
 		results.note("Machine limits: Kafka's ProducerPerformance (kafka-tools, child JVM) with 1,000 distinct"
 				+ " pending-create events as payload and the relay's producer settings (" + String.join(", ",
 						ProducerLimit.RELAY_PRODUCER) + "); plain JDBC inserting the assistant and outbox rows in one"
@@ -119,13 +122,14 @@ final class Benchmark {
 				+ " (no coordinated omission). Requests still unsent " + this.options.text("open-grace-seconds")
 				+ " s after the end are given up and counted as failed with their wait so far.");
 		results.note("Each pipeline round starts a fresh api-service (new database, new topics), measures ingest"
-				+ " with the worker stopped, then starts a fresh worker whose new consumer group starts at the end of"
+				+ " with the worker stopped (after " + this.options.text("warmup-seconds") + " s of warm-up load, so"
+				+ " the JIT has compiled the request path), then starts a fresh worker whose new consumer group starts at the end of"
 				+ " the topic (so the ingest backlog is not part of the end-to-end figures), then measures end to end"
 				+ " and the retry timing, then reads both services' peak RSS (VmHWM) and peak heap (Actuator"
 				+ " jvm.memory.used, sampled every 500 ms).");
 		results.note("End to end: POST -> SYNCED latency counts from the POST's intended send time to the arrival"
 				+ " of its SYNCED result at a consumer in the harness (matched by assistant id from the Location"
-				+ " header). Sustained: a closed loop for the given seconds; accepted assistants divided by the time"
+				+ " header); each step starts once the api-service's outbox is empty. Sustained: a closed loop for the given seconds; accepted assistants divided by the time"
 				+ " from its start until the last of them was SYNCED.");
 		results.note("Worker drain: events preloaded with a fast producer (same JSON and headers as the relay"
 				+ " writes, from common's SampleAssistants/EventJson), then a fresh worker (new group, new store)"

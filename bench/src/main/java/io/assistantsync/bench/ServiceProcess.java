@@ -142,10 +142,6 @@ final class ServiceProcess implements AutoCloseable {
 		}
 	}
 
-	Path log() {
-		return this.log;
-	}
-
 	/**
 	 * Starts sampling memory every interval: RSS from {@code /proc}, the heap from Actuator when there is
 	 * a base URL.
