@@ -126,8 +126,11 @@ final class Assessment {
 								+ " retry %.0f ms, latest later retry %.0f ms). The faulted assistants fail in one poll and"
 								+ " fall due together; if only the first retry is late, the retry containers work"
 								+ " through that burst one record at a time (failed write, forward, RETRYING result, each"
-								+ " awaited). Suggested change (sync-worker, RetryTopicsConfiguration): as many retry"
-								+ " consumers as partitions, and one ack wait per failed record instead of two.",
+								+ " awaited). Suggested change (sync-worker, RetryTopicsConfiguration): stop seeking after a"
+								+ " failed record (DefaultErrorHandler.setSeekAfterError(false) keeps the rest of the poll in"
+								+ " memory), so the records behind it need no new fetch and the retry consumers can fetch"
+								+ " with Kafka's default wait; more consumers per retry topic also help, but each one polls"
+								+ " continuously while idle.",
 						p99.median(), results.figure("retry.late.p50_ms").map(Figure::median).orElse(Double.NaN),
 						results.figure("retry.late.attempt2.max_ms").map(Figure::median).orElse(Double.NaN),
 						results.figures.stream()

@@ -124,7 +124,7 @@ final class BenchOptions {
 	static String usage() {
 		return """
 				usage: java -jar bench/target/bench.jar [--full | --smoke] [--name value ...]
-				  --full   the whole benchmark (the default): about 10-12 minutes on 2 cores
+				  --full   the whole benchmark (the default): about 9-11 minutes on 2 cores
 				  --smoke  tiny sizes, one run: about a minute, for the build's own test
 				  options (defaults are the full run's):
 				""" + String.join("\n", new BenchOptions().values.entrySet()
