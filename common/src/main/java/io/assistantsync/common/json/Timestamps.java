@@ -20,6 +20,11 @@ public final class Timestamps {
 
 	private static final int CANONICAL_LENGTH = 24;
 
+	/** Digits of year, month, day, hour, minute, second and millisecond, each followed by its separator. */
+	private static final int[] WIDTHS = { 4, 2, 2, 2, 2, 2, 3 };
+
+	private static final String SEPARATORS = "--T::.Z";
+
 	private static final long SECONDS_PER_DAY = 86_400;
 
 	/** 0000-01-01T00:00:00Z: before it, and after 9999, the formatter writes signs and longer years. */
@@ -43,21 +48,19 @@ public final class Timestamps {
 		// the formatter's general machinery is a tenth of the worker's CPU per event: years 0-9999 are
 		// written directly, digit by digit
 		LocalDateTime time = LocalDateTime.ofEpochSecond(seconds, instant.getNano(), ZoneOffset.UTC);
+		int[] fields = { time.getYear(), time.getMonthValue(), time.getDayOfMonth(), time.getHour(), time.getMinute(),
+				time.getSecond(), time.getNano() / 1_000_000 };
 		byte[] text = new byte[CANONICAL_LENGTH];
-		digits(text, 0, time.getYear(), 4);
-		text[4] = '-';
-		digits(text, 5, time.getMonthValue(), 2);
-		text[7] = '-';
-		digits(text, 8, time.getDayOfMonth(), 2);
-		text[10] = 'T';
-		digits(text, 11, time.getHour(), 2);
-		text[13] = ':';
-		digits(text, 14, time.getMinute(), 2);
-		text[16] = ':';
-		digits(text, 17, time.getSecond(), 2);
-		text[19] = '.';
-		digits(text, 20, time.getNano() / 1_000_000, 3);
-		text[23] = 'Z';
+		int at = 0;
+		for (int field = 0; field < fields.length; field++) {
+			int value = fields[field];
+			for (int i = at + WIDTHS[field] - 1; i >= at; i--) {
+				text[i] = (byte) ('0' + value % 10);
+				value /= 10;
+			}
+			at += WIDTHS[field];
+			text[at++] = (byte) SEPARATORS.charAt(field);
+		}
 		return new String(text, StandardCharsets.US_ASCII);
 	}
 
@@ -68,18 +71,25 @@ public final class Timestamps {
 	 * @return the instant, or {@code null} when the text is not in the canonical form or not a valid time
 	 */
 	public static Instant parseCanonical(String text) {
-		if (text.length() != CANONICAL_LENGTH || text.charAt(4) != '-' || text.charAt(7) != '-'
-				|| text.charAt(10) != 'T' || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != '.'
-				|| text.charAt(23) != 'Z') {
+		if (text.length() != CANONICAL_LENGTH) {
 			return null;
 		}
-		int year = number(text, 0, 4);
-		int month = number(text, 5, 2);
-		int day = number(text, 8, 2);
-		int hour = number(text, 11, 2);
-		int minute = number(text, 14, 2);
-		int second = number(text, 17, 2);
-		int millis = number(text, 20, 3);
+		int[] fields = new int[WIDTHS.length];
+		int at = 0;
+		for (int field = 0; field < fields.length; field++) {
+			fields[field] = number(text, at, WIDTHS[field]);
+			at += WIDTHS[field];
+			if (text.charAt(at++) != SEPARATORS.charAt(field)) {
+				return null;
+			}
+		}
+		int year = fields[0];
+		int month = fields[1];
+		int day = fields[2];
+		int hour = fields[3];
+		int minute = fields[4];
+		int second = fields[5];
+		int millis = fields[6];
 		if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0
 				|| minute > 59 || second < 0 || second > 59 || millis < 0) {
 			return null;
@@ -90,13 +100,6 @@ public final class Timestamps {
 		long epochDay = LocalDate.of(year, month, day).toEpochDay();
 		return Instant.ofEpochSecond(epochDay * SECONDS_PER_DAY + hour * 3600L + minute * 60L + second,
 				millis * 1_000_000L);
-	}
-
-	private static void digits(byte[] text, int offset, int value, int width) {
-		for (int i = offset + width - 1; i >= offset; i--) {
-			text[i] = (byte) ('0' + value % 10);
-			value /= 10;
-		}
 	}
 
 	/** The number in {@code width} ASCII digits from {@code offset}, or -1 if one is not a digit. */
