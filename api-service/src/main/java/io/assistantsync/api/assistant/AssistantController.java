@@ -3,6 +3,7 @@ package io.assistantsync.api.assistant;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -85,9 +86,7 @@ class AssistantController {
 			description = "Makes retries safe for 24 h; at most 255 characters", schema = @Schema(type = "string"))
 	@PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<String> create(@Parameter(hidden = true) HttpServletRequest request) throws IOException {
-		// read here rather than bound with @RequestHeader, whose name Spring resolves as an expression on every
-		// request through a shared cache that request threads were seen queuing on
-		String idempotencyKey = request.getHeader(IDEMPOTENCY_KEY);
+		String idempotencyKey = idempotencyKey(request);
 		if (idempotencyKey != null) {
 			checkIdempotencyKey(idempotencyKey);
 		}
@@ -164,6 +163,16 @@ class AssistantController {
 		}
 		AssistantResource assistant = this.intake.resync(id);
 		return ResponseEntity.status(HttpStatus.ACCEPTED).location(location(id)).body(assistant);
+	}
+
+	/**
+	 * The Idempotency-Key, read here rather than bound with {@code @RequestHeader}, whose name Spring resolves
+	 * as an expression on every request through a shared cache that request threads were seen queuing on.
+	 * Several header lines count as one with their values joined by commas, as HTTP (and the binding) has it.
+	 */
+	private static String idempotencyKey(HttpServletRequest request) {
+		List<String> values = Collections.list(request.getHeaders(IDEMPOTENCY_KEY));
+		return values.isEmpty() ? null : String.join(",", values);
 	}
 
 	private static void checkIdempotencyKey(String key) {

@@ -74,6 +74,18 @@ class IdempotencyIntegrationTests {
 	}
 
 	@Test
+	void shouldReadRepeatedKeyHeaderLinesAsOneCommaJoinedKey() {
+		String key = newKey();
+		HttpResponse<String> split = client().postJson(PATH, BODY, "Idempotency-Key", key, "Idempotency-Key", "part-2");
+
+		HttpResponse<String> joined = client().postJson(PATH, BODY, "Idempotency-Key", key + ",part-2");
+
+		assertThat(split.statusCode()).isEqualTo(202);
+		assertThat(joined.statusCode()).isEqualTo(202);
+		assertThat(joined.body()).isEqualTo(split.body());
+	}
+
+	@Test
 	void shouldRejectTheSameKeyWithADifferentBody() {
 		String key = newKey();
 		client().postJson(PATH, BODY, "Idempotency-Key", key);
