@@ -1,8 +1,5 @@
 package io.assistantsync.bench;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -22,6 +19,7 @@ import io.assistantsync.common.event.AssistantSnapshot;
 import io.assistantsync.common.event.AssistantSyncOutcome;
 import io.assistantsync.common.event.SyncOutcomeStatus;
 import io.assistantsync.testing.SampleAssistants;
+import io.assistantsync.testing.StoreFaults;
 
 /**
  * Phase 5, retry timing: the authoritative store rejects the first writes of chosen assistants with
@@ -43,11 +41,10 @@ final class RetryPhase {
 		for (int i = 0; i < events; i++) {
 			assistants.add(SampleAssistants.assistant());
 		}
-		try (Connection connection = context.postgres.connect(storeDatabase)) {
-			StoreFaults faults = new StoreFaults(connection);
-			for (AssistantSnapshot assistant : assistants) {
-				faults.fail(assistant.id(), "40001", failures);
-			}
+		// the worker tests' fault injection: a trigger raises the SQLSTATE for a chosen id a given number of times
+		StoreFaults faults = new StoreFaults(() -> context.postgres.connect(storeDatabase));
+		for (AssistantSnapshot assistant : assistants) {
+			faults.fail(assistant.id(), "40001", failures);
 		}
 		Properties config = new Properties();
 		config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, context.kafka.bootstrapServers());
@@ -121,58 +118,6 @@ final class RetryPhase {
 		results.add("retry.early", SECTION, "retries that fired before due", "retries", early);
 		results.add("retry.synced", SECTION, "assistants SYNCED in the end", "assistants", synced);
 		results.latency("retry lateness", lateness);
-	}
-
-	/**
-	 * The worker tests' fault injection: a trigger raises the SQLSTATE for a chosen id while a per-id
-	 * sequence (which a rollback does not undo) is at most the number of failures.
-	 */
-	private static final class StoreFaults {
-
-		private static final String INSTALL_FAULTS = """
-				CREATE TABLE IF NOT EXISTS bench_store_faults (
-				    assistant_id text PRIMARY KEY, sql_state text NOT NULL, failures int NOT NULL, counter text NOT NULL);
-				CREATE OR REPLACE FUNCTION bench_inject_store_fault() RETURNS trigger LANGUAGE plpgsql AS $$
-				DECLARE
-				    fault bench_store_faults%ROWTYPE;
-				BEGIN
-				    SELECT * INTO fault FROM bench_store_faults WHERE assistant_id = NEW.id;
-				    IF FOUND AND nextval(fault.counter) <= fault.failures THEN
-				        RAISE EXCEPTION 'injected fault for %', NEW.id USING ERRCODE = fault.sql_state;
-				    END IF;
-				    RETURN NEW;
-				END $$;
-				DROP TRIGGER IF EXISTS bench_store_faults ON assistants;
-				CREATE TRIGGER bench_store_faults BEFORE INSERT OR UPDATE ON assistants
-				    FOR EACH ROW EXECUTE FUNCTION bench_inject_store_fault();
-				""";
-
-		private final Connection connection;
-
-		private int sequence;
-
-		StoreFaults(Connection connection) throws Exception {
-			this.connection = connection;
-			try (Statement statement = connection.createStatement()) {
-				statement.execute(INSTALL_FAULTS);
-			}
-		}
-
-		void fail(String assistantId, String sqlState, int failures) throws Exception {
-			String counter = "bench_fault_" + (++this.sequence);
-			try (Statement statement = this.connection.createStatement()) {
-				statement.execute("CREATE SEQUENCE IF NOT EXISTS " + counter);
-			}
-			try (PreparedStatement insert = this.connection.prepareStatement(
-					"INSERT INTO bench_store_faults (assistant_id, sql_state, failures, counter) VALUES (?, ?, ?, ?)")) {
-				insert.setString(1, assistantId);
-				insert.setString(2, sqlState);
-				insert.setInt(3, failures);
-				insert.setString(4, counter);
-				insert.executeUpdate();
-			}
-		}
-
 	}
 
 }

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.apache.kafka.clients.admin.AdminClient;
@@ -25,9 +26,9 @@ import io.assistantsync.common.kafka.EventHeaders;
 import io.assistantsync.common.kafka.EventTypes;
 import io.assistantsync.testing.EventSchemas;
 import io.assistantsync.testing.SampleAssistants;
+import io.assistantsync.testing.StoreFaults;
 import io.assistantsync.testing.TestKafka;
 import io.assistantsync.testing.TopicReader;
-import io.assistantsync.worker.sync.StoreFaults;
 import io.assistantsync.worker.system.TopicsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -60,7 +61,7 @@ final class DeadLetterFixtures implements AutoCloseable {
 	DeadLetterFixtures(TopicsProperties topics, JdbcTemplate jdbc) {
 		this.topics = topics;
 		this.jdbc = jdbc;
-		this.faults = new StoreFaults(jdbc);
+		this.faults = new StoreFaults(Objects.requireNonNull(jdbc.getDataSource())::getConnection);
 		this.deadLetters = new TopicReader(deadLetterTopic());
 		this.pendingCreate = new TopicReader(topics.pendingCreate());
 		this.results = new TopicReader(topics.syncResults());
@@ -123,7 +124,7 @@ final class DeadLetterFixtures implements AutoCloseable {
 	 * @param assistantId the assistant
 	 */
 	void fix(String assistantId) {
-		this.jdbc.update("DELETE FROM test_store_faults WHERE assistant_id = ?", assistantId);
+		this.faults.clear(assistantId);
 	}
 
 	/**

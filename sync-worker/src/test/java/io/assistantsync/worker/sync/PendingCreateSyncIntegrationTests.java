@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.apache.kafka.clients.admin.AdminClient;
@@ -32,6 +33,7 @@ import io.assistantsync.common.kafka.CloudEventHeaders;
 import io.assistantsync.common.kafka.EventHeaders;
 import io.assistantsync.common.kafka.EventTypes;
 import io.assistantsync.testing.SampleAssistants;
+import io.assistantsync.testing.StoreFaults;
 import io.assistantsync.testing.TestKafka;
 import io.assistantsync.testing.TopicReader;
 import io.assistantsync.worker.SyncWorkerIntegrationTest;
@@ -67,7 +69,7 @@ class PendingCreateSyncIntegrationTests {
 	void readTopics() {
 		this.results = new TopicReader(this.topics.syncResults());
 		this.deadLetters = new TopicReader(dlt());
-		this.faults = new StoreFaults(this.jdbc);
+		this.faults = new StoreFaults(Objects.requireNonNull(this.jdbc.getDataSource())::getConnection);
 	}
 
 	@AfterEach

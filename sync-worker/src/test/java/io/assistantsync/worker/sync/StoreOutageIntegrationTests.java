@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -37,6 +38,7 @@ import io.assistantsync.common.json.EventJson;
 import io.assistantsync.testing.RestartablePostgres;
 import io.assistantsync.testing.SampleAssistants;
 import io.assistantsync.testing.SharedInfrastructureInitializer;
+import io.assistantsync.testing.StoreFaults;
 import io.assistantsync.testing.TestKafka;
 import io.assistantsync.testing.TestPostgres;
 import io.assistantsync.testing.TopicReader;
@@ -111,7 +113,7 @@ class StoreOutageIntegrationTests {
 				TopicReader deadLetters = new TopicReader(this.topics.pendingCreate() + "-dlt")) {
 			// one record is already on the retry path when the store goes down
 			AssistantCreationRequested retried = SampleAssistants.pendingCreate(SampleAssistants.assistant());
-			new StoreFaults(this.jdbc).fail(retried.assistantId(), "40001", 1);
+			new StoreFaults(Objects.requireNonNull(this.jdbc.getDataSource())::getConnection).fail(retried.assistantId(), "40001", 1);
 			TopicReader.send(SampleAssistants.record(this.topics.pendingCreate(), retried));
 			SyncResults.await(results, retried.assistantId(), SyncOutcomeStatus.RETRYING, Duration.ofSeconds(30));
 
