@@ -36,11 +36,7 @@ final class LimitsPhase {
 					result.p99LatencyMillis());
 		}
 
-		String durable = context.uniqueName("limit_durable");
-		context.postgres.createDatabase(durable);
-		try (Connection connection = context.postgres.connect(durable)) {
-			Migrations.apply(connection, Migrations.of(context.jar("api-service")));
-		}
+		String durable = migratedDatabase(context, "limit_durable", "api-service");
 		Duration seconds = options.seconds("jdbc-seconds");
 		for (int concurrency : options.integers("jdbc-concurrency")) {
 			context.log("== Limits: JDBC assistant + outbox row per transaction, %d connections", concurrency);
@@ -59,11 +55,7 @@ final class LimitsPhase {
 			}
 		}
 
-		String store = context.uniqueName("limit_upsert");
-		context.postgres.createDatabase(store);
-		try (Connection connection = context.postgres.connect(store)) {
-			Migrations.apply(connection, Migrations.of(context.jar("sync-worker")));
-		}
+		String store = migratedDatabase(context, "limit_upsert", "sync-worker");
 		int rowsPerStatement = options.integer("upsert-rows-per-statement");
 		for (int concurrency : options.integers("upsert-concurrency")) {
 			context.log("== Limits: %d-row upserts into the authoritative table, %d connection(s)", rowsPerStatement,
@@ -80,6 +72,19 @@ final class LimitsPhase {
 		}
 		context.postgres.dropDatabase(durable);
 		context.postgres.dropDatabase(store);
+	}
+
+	/**
+	 * A new database with a service's own tables, from the Flyway migrations in its jar.
+	 * @return the database name
+	 */
+	private static String migratedDatabase(BenchContext context, String purpose, String module) throws Exception {
+		String database = context.uniqueName(purpose);
+		context.postgres.createDatabase(database);
+		try (Connection connection = context.postgres.connect(database)) {
+			Migrations.apply(connection, Migrations.of(context.jar(module)));
+		}
+		return database;
 	}
 
 	private static void truncate(BenchContext context, String database, String tables) throws Exception {
