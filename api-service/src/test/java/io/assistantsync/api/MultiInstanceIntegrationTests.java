@@ -30,8 +30,8 @@ import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 import io.assistantsync.api.SseRecorder.Event;
-import io.assistantsync.api.system.TopicsProperties;
-import io.assistantsync.common.event.AssistantSyncOutcome;
+import io.assistantsync.common.boot.TopicsProperties;
+import io.assistantsync.common.event.SyncResult;
 import io.assistantsync.testing.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -166,7 +166,7 @@ class MultiInstanceIntegrationTests {
 		}
 	}
 
-	private void send(AssistantSyncOutcome outcome) {
+	private void send(SyncResult outcome) {
 		TopicReader.send(SyncResults.record(this.topics.syncResults(), outcome));
 	}
 

@@ -90,7 +90,7 @@ final class BenchContext {
 				Path directory = this.work.resolve("app").resolve(module);
 				FileSystemUtils.deleteRecursively(directory);
 				Files.createDirectories(directory.getParent());
-				ServiceProcess extract = ServiceProcess.start(module + "-extract", List.of("-Djarmode=tools"),
+				BenchedService extract = BenchedService.start(module + "-extract", List.of("-Djarmode=tools"),
 						List.of("-jar", jar(module).toString(), "extract", "--destination", directory.toString()),
 						Map.of(), null, this.work.resolve("logs"));
 				extract.awaitExit(readyTimeout());
@@ -159,10 +159,10 @@ final class BenchContext {
 	 * @param topics the topic names it uses
 	 * @return the running service
 	 */
-	ServiceProcess startApi(Topics topics) throws IOException, SQLException {
+	BenchedService startApi(Topics topics) throws IOException, SQLException {
 		String database = uniqueName("api");
 		int port = FreePorts.next();
-		ServiceProcess api = ServiceProcess.start(database, this.options.words("service-java-options"),
+		BenchedService api = BenchedService.start(database, this.options.words("service-java-options"),
 				launchArguments("api-service"), environment("api-service", topics, database, port),
 				"http://127.0.0.1:" + port, this.work.resolve("logs"));
 		double seconds = api.awaitReady("/actuator/health/readiness", readyTimeout());
@@ -185,7 +185,7 @@ final class BenchContext {
 		if (startAtLatest) {
 			environment.put("SPRING_KAFKA_CONSUMER_AUTOOFFSETRESET", "latest");
 		}
-		ServiceProcess worker = ServiceProcess.start(database, this.options.words("service-java-options"),
+		BenchedService worker = BenchedService.start(database, this.options.words("service-java-options"),
 				launchArguments("sync-worker"), environment, "http://127.0.0.1:" + port, this.work.resolve("logs"));
 		double seconds = worker.awaitReady("/actuator/health/readiness", readyTimeout());
 		this.workerStartSeconds.add(seconds);
@@ -232,7 +232,7 @@ final class BenchContext {
 	 * @param process the process
 	 * @param database the database name
 	 */
-	record Worker(ServiceProcess process, String database) {
+	record Worker(BenchedService process, String database) {
 	}
 
 	/**

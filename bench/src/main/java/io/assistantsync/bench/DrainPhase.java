@@ -43,7 +43,7 @@ final class DrainPhase {
 				try (SyncResultsTracker tracker = new SyncResultsTracker(context.kafka.bootstrapServers(),
 						topics.syncResults(), false)) {
 					BenchContext.Worker worker = context.startWorker(topics, false);
-					try (ServiceProcess process = worker.process()) {
+					try (BenchedService process = worker.process()) {
 						process.startSampling(Duration.ofMillis(500));
 						long deadline = System.nanoTime() + Duration.ofSeconds(60 + events / 1000).toNanos();
 						while (tracker.synced() < events && System.nanoTime() < deadline && process.isAlive()) {

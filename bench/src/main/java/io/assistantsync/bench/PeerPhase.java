@@ -93,7 +93,7 @@ final class PeerPhase {
 			worker.store(writer, "Kafka Connect standalone worker of the benchmark");
 		}
 		List<String> options = new ArrayList<>(context.options.words("service-java-options"));
-		try (ServiceProcess connect = ServiceProcess.start("kafka-connect",
+		try (BenchedService connect = BenchedService.start("kafka-connect",
 				options, List.of("-cp", System.getProperty("java.class.path"),
 						"org.apache.kafka.connect.cli.ConnectStandalone", workerProperties.toString()),
 				Map.of(), "http://127.0.0.1:" + port, context.work.resolve("logs"))) {

@@ -21,13 +21,13 @@ final class PipelinePhase {
 			context.log("== Pipeline round %d of %d", run, context.options.runs());
 			BenchContext.Topics topics = BenchContext.Topics.fresh(context.uniqueName("pipeline").replace('_', '-'), 6);
 			context.createTopics(topics);
-			try (ServiceProcess api = context.startApi(topics)) {
+			try (BenchedService api = context.startApi(topics)) {
 				api.startSampling(SAMPLE_INTERVAL);
 				int port = Integer.parseInt(api.baseUrl().substring(api.baseUrl().lastIndexOf(':') + 1));
 				byte[] request = HttpConnection.post("127.0.0.1:" + port, "/api/assistants", SampleTraffic.requestBody());
 				IngestPhase.round(context, new HttpLoad("127.0.0.1", port, request, null), run);
 				BenchContext.Worker worker = context.startWorker(topics, true);
-				try (ServiceProcess workerProcess = worker.process();
+				try (BenchedService workerProcess = worker.process();
 						SyncResultsTracker tracker = new SyncResultsTracker(context.kafka.bootstrapServers(),
 								topics.syncResults(), true)) {
 					workerProcess.startSampling(SAMPLE_INTERVAL);
@@ -41,7 +41,7 @@ final class PipelinePhase {
 		}
 	}
 
-	static void memory(BenchContext context, String id, String service, ServiceProcess process, String load) {
+	static void memory(BenchContext context, String id, String service, BenchedService process, String load) {
 		double rss = process.peakRssBytes() / 1048576.0;
 		double heap = process.peakHeapBytes() / 1048576.0;
 		context.log("  %s peak RSS %.0f MB, peak heap used %.0f MB (%s)", service, rss, heap, load);

@@ -44,7 +44,7 @@ final class ProducerLimit {
 			}
 			Files.write(payloads, lines, StandardCharsets.UTF_8);
 		}
-		List<String> command = new ArrayList<>(List.of(ServiceProcess.javaExecutable(), "-Xmx512m", "-cp",
+		List<String> command = new ArrayList<>(List.of(BenchedService.javaExecutable(), "-Xmx512m", "-cp",
 				System.getProperty("java.class.path"), "org.apache.kafka.tools.ProducerPerformance", "--topic", topic,
 				"--num-records", Integer.toString(records), "--throughput", "-1", "--payload-file",
 				payloads.toString(), "--producer-props", "bootstrap.servers=" + bootstrapServers));

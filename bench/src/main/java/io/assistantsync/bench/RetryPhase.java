@@ -16,8 +16,8 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.HdrHistogram.Histogram;
 
 import io.assistantsync.common.event.AssistantSnapshot;
-import io.assistantsync.common.event.AssistantSyncOutcome;
-import io.assistantsync.common.event.SyncOutcomeStatus;
+import io.assistantsync.common.event.SyncResult;
+import io.assistantsync.common.event.SyncResultStatus;
 import io.assistantsync.testing.SampleAssistants;
 import io.assistantsync.testing.StoreFaults;
 
@@ -64,12 +64,12 @@ final class RetryPhase {
 		while (assistants.stream().anyMatch(a -> tracker.syncedAt(a.id()) == null) && System.nanoTime() < deadline) {
 			LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
 		}
-		Map<String, List<AssistantSyncOutcome>> byEvent = new HashMap<>();
+		Map<String, List<SyncResult>> byEvent = new HashMap<>();
 		for (AssistantSnapshot assistant : assistants) {
 			byEvent.put(assistant.id(), new ArrayList<>());
 		}
 		for (SyncResultsTracker.Received received : tracker.all()) {
-			List<AssistantSyncOutcome> outcomes = byEvent.get(received.outcome().assistantId());
+			List<SyncResult> outcomes = byEvent.get(received.outcome().assistantId());
 			if (outcomes != null) {
 				outcomes.add(received.outcome());
 			}
@@ -78,12 +78,12 @@ final class RetryPhase {
 		Map<Integer, Histogram> byAttempt = new java.util.TreeMap<>();
 		long early = 0;
 		long synced = 0;
-		for (List<AssistantSyncOutcome> outcomes : byEvent.values()) {
-			outcomes.sort(Comparator.comparingInt(AssistantSyncOutcome::attempt));
+		for (List<SyncResult> outcomes : byEvent.values()) {
+			outcomes.sort(Comparator.comparingInt(SyncResult::attempt));
 			for (int i = 0; i + 1 < outcomes.size(); i++) {
-				AssistantSyncOutcome retrying = outcomes.get(i);
-				AssistantSyncOutcome next = outcomes.get(i + 1);
-				if (retrying.status() == SyncOutcomeStatus.RETRYING && retrying.nextAttemptAt() != null
+				SyncResult retrying = outcomes.get(i);
+				SyncResult next = outcomes.get(i + 1);
+				if (retrying.status() == SyncResultStatus.RETRYING && retrying.nextAttemptAt() != null
 						&& next.attempt() == retrying.attempt() + 1) {
 					long late = Duration.between(retrying.nextAttemptAt(), next.occurredAt()).toMillis();
 					if (late < 0) {
@@ -94,7 +94,7 @@ final class RetryPhase {
 						.recordValue(Math.max(0, late) * 1000);
 				}
 			}
-			if (outcomes.stream().anyMatch(o -> o.status() == SyncOutcomeStatus.SYNCED)) {
+			if (outcomes.stream().anyMatch(o -> o.status() == SyncResultStatus.SYNCED)) {
 				synced++;
 			}
 		}

@@ -16,8 +16,8 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 
-import io.assistantsync.common.event.AssistantSyncOutcome;
-import io.assistantsync.common.event.SyncOutcomeStatus;
+import io.assistantsync.common.event.SyncResult;
+import io.assistantsync.common.event.SyncResultStatus;
 import io.assistantsync.common.json.EventJson;
 
 /**
@@ -70,11 +70,11 @@ final class SyncResultsTracker implements AutoCloseable {
 				}
 				long now = System.nanoTime();
 				for (ConsumerRecord<String, byte[]> record : records) {
-					AssistantSyncOutcome outcome = EventJson.mapper().readValue(record.value(), AssistantSyncOutcome.class);
+					SyncResult outcome = EventJson.mapper().readValue(record.value(), SyncResult.class);
 					if (this.keepAll) {
 						this.all.add(new Received(outcome, now));
 					}
-					if (outcome.status() == SyncOutcomeStatus.SYNCED
+					if (outcome.status() == SyncResultStatus.SYNCED
 							&& this.syncedAt.putIfAbsent(outcome.assistantId(), now) == null) {
 						this.synced.incrementAndGet();
 						this.syncedOccurredAtMillis.put(outcome.assistantId(), outcome.occurredAt().toEpochMilli());
@@ -146,7 +146,7 @@ final class SyncResultsTracker implements AutoCloseable {
 	 * @param outcome the result
 	 * @param receivedNanos {@link System#nanoTime()} at arrival
 	 */
-	record Received(AssistantSyncOutcome outcome, long receivedNanos) {
+	record Received(SyncResult outcome, long receivedNanos) {
 	}
 
 }

@@ -5,7 +5,9 @@ import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
+import io.assistantsync.common.boot.SharedConfiguration;
 import io.assistantsync.worker.dlt.DeadLetterCommandLine;
 
 /**
@@ -16,6 +18,7 @@ import io.assistantsync.worker.dlt.DeadLetterCommandLine;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@Import(SharedConfiguration.class)
 public class SyncWorkerApplication {
 
 	public static void main(String[] args) {

@@ -31,7 +31,7 @@ class AssistantIntake {
 
 	private final Outbox outbox;
 
-	private final PendingCreateEvents events;
+	private final PendingCreateMessages events;
 
 	private final IdGenerator ids;
 
@@ -40,7 +40,7 @@ class AssistantIntake {
 	private final Clock clock;
 
 	AssistantIntake(AssistantStore assistants, IdempotencyKeys idempotencyKeys, IdempotencyProperties idempotency,
-			Outbox outbox, PendingCreateEvents events, IdGenerator ids, JsonMapper json, Clock clock) {
+			Outbox outbox, PendingCreateMessages events, IdGenerator ids, JsonMapper json, Clock clock) {
 		this.assistants = assistants;
 		this.idempotencyKeys = idempotencyKeys;
 		this.idempotency = idempotency;

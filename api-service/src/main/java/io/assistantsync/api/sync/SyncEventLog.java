@@ -7,7 +7,7 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import io.assistantsync.common.event.SyncOutcomeStatus;
+import io.assistantsync.common.event.SyncResultStatus;
 
 /**
  * The {@code sync_events} table: every sync result received, once per event id, in order of first
@@ -37,7 +37,7 @@ class SyncEventLog {
 	 * Records a result unless it was recorded before.
 	 * @return {@code true} the first time, {@code false} for a duplicate
 	 */
-	boolean append(SyncResult result, Instant receivedAt) {
+	boolean append(ReceivedSyncResult result, Instant receivedAt) {
 		return this.jdbc.sql(INSERT)
 			.param("eventId", result.eventId())
 			.param("assistantId", result.assistantId())
@@ -52,11 +52,11 @@ class SyncEventLog {
 	/**
 	 * Every result of an assistant, in order of receipt.
 	 */
-	List<SyncResultEvent> ofAssistant(String assistantId) {
+	List<StreamedSyncResult> ofAssistant(String assistantId) {
 		return this.jdbc.sql(OF_ASSISTANT)
 			.param("assistantId", assistantId)
-			.query((rs, row) -> new SyncResultEvent(rs.getString("event_id"), rs.getString("source_event_id"),
-					SyncOutcomeStatus.valueOf(rs.getString("status")), rs.getString("payload")))
+			.query((rs, row) -> new StreamedSyncResult(rs.getString("event_id"), rs.getString("source_event_id"),
+					SyncResultStatus.valueOf(rs.getString("status")), rs.getString("payload")))
 			.list();
 	}
 

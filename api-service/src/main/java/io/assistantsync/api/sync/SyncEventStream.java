@@ -33,7 +33,7 @@ final class SyncEventStream {
 
 	private final Set<String> sent = new HashSet<>();
 
-	private final List<SyncResultEvent> held = new ArrayList<>();
+	private final List<StreamedSyncResult> held = new ArrayList<>();
 
 	private String syncEventId;
 
@@ -63,11 +63,11 @@ final class SyncEventStream {
 	 * @param lastEventId the client's {@code Last-Event-ID}, or {@code null}
 	 * @param recent results this instance received lately, maybe not recorded yet
 	 */
-	synchronized void start(String stateJson, String syncEventId, boolean finalState, List<SyncResultEvent> logged,
-			String lastEventId, Collection<SyncResultEvent> recent) {
+	synchronized void start(String stateJson, String syncEventId, boolean finalState, List<StreamedSyncResult> logged,
+			String lastEventId, Collection<StreamedSyncResult> recent) {
 		this.syncEventId = syncEventId;
 		if (lastEventId != null && logged.stream().anyMatch((event) -> event.eventId().equals(lastEventId))) {
-			for (SyncResultEvent event : logged) {
+			for (StreamedSyncResult event : logged) {
 				this.sent.add(event.eventId());
 				if (event.eventId().equals(lastEventId)) {
 					break;
@@ -88,7 +88,7 @@ final class SyncEventStream {
 	/**
 	 * A result received live for this assistant.
 	 */
-	synchronized void offer(SyncResultEvent event) {
+	synchronized void offer(StreamedSyncResult event) {
 		if (this.live) {
 			sendResult(event);
 		}
@@ -109,7 +109,7 @@ final class SyncEventStream {
 		this.closed = true;
 	}
 
-	private void sendResult(SyncResultEvent event) {
+	private void sendResult(StreamedSyncResult event) {
 		if (this.closed || !this.sent.add(event.eventId())) {
 			return;
 		}

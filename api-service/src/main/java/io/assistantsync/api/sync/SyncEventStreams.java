@@ -69,8 +69,8 @@ class SyncEventStreams implements SmartLifecycle {
 	/**
 	 * A result this instance received.
 	 */
-	void publish(SyncResult result) {
-		SyncResultEvent event = result.toEvent();
+	void publish(ReceivedSyncResult result) {
+		StreamedSyncResult event = result.toEvent();
 		Instant now = this.clock.instant();
 		this.recent.compute(result.assistantId(), (id, seen) -> {
 			List<Received> kept = new ArrayList<>(withinRetention(seen, now));
@@ -86,7 +86,7 @@ class SyncEventStreams implements SmartLifecycle {
 	/**
 	 * Results of an assistant this instance received within the retention, oldest first.
 	 */
-	List<SyncResultEvent> recent(String assistantId) {
+	List<StreamedSyncResult> recent(String assistantId) {
 		return withinRetention(this.recent.get(assistantId), this.clock.instant()).stream()
 			.map(Received::event)
 			.toList();
@@ -138,7 +138,7 @@ class SyncEventStreams implements SmartLifecycle {
 		return this.heartbeats != null;
 	}
 
-	private record Received(SyncResultEvent event, Instant at) {
+	private record Received(StreamedSyncResult event, Instant at) {
 	}
 
 }

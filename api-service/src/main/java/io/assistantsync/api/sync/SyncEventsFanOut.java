@@ -35,10 +35,10 @@ class SyncEventsFanOut implements ConsumerSeekAware {
 
 	@KafkaListener(id = "sync-results-fan-out", topics = "${assistants.topics.sync-results}",
 			groupId = "${assistants.sync.consumer-group:api-service}-streams-#{T(java.util.UUID).randomUUID()}",
-			containerFactory = SyncKafkaConfiguration.FAN_OUT_CONTAINER_FACTORY,
+			containerFactory = SyncResultsKafkaConfiguration.FAN_OUT_CONTAINER_FACTORY,
 			properties = "auto.offset.reset=latest")
 	void onResult(ConsumerRecord<String, String> record) {
-		SyncResult.parse(record.value()).ifPresent(this.streams::publish);
+		ReceivedSyncResult.parse(record.value()).ifPresent(this.streams::publish);
 	}
 
 	@Override

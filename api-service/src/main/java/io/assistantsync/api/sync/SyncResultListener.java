@@ -30,11 +30,11 @@ class SyncResultListener {
 
 	@KafkaListener(id = "sync-results", topics = "${assistants.topics.sync-results}",
 			groupId = "${assistants.sync.consumer-group:api-service}", batch = "true",
-			containerFactory = SyncKafkaConfiguration.RESULTS_BATCH_CONTAINER_FACTORY)
+			containerFactory = SyncResultsKafkaConfiguration.RESULTS_BATCH_CONTAINER_FACTORY)
 	void onResults(List<ConsumerRecord<String, String>> records) {
-		List<SyncResult> results = new ArrayList<>(records.size());
+		List<ReceivedSyncResult> results = new ArrayList<>(records.size());
 		for (ConsumerRecord<String, String> record : records) {
-			SyncResult.parse(record.value())
+			ReceivedSyncResult.parse(record.value())
 				.ifPresentOrElse(results::add, () -> log.warn("Skipping a malformed sync result at {}-{}@{}",
 						record.topic(), record.partition(), record.offset()));
 		}
@@ -42,19 +42,19 @@ class SyncResultListener {
 			this.recorder.recordAll(results);
 		}
 		catch (RuntimeException ex) {
-			if (SyncKafkaConfiguration.isStoreOutage(ex)) {
+			if (SyncResultsKafkaConfiguration.isStoreOutage(ex)) {
 				throw ex;
 			}
 			results.forEach(this::recordAlone);
 		}
 	}
 
-	private void recordAlone(SyncResult result) {
+	private void recordAlone(ReceivedSyncResult result) {
 		try {
 			this.recorder.record(result);
 		}
 		catch (RuntimeException ex) {
-			if (SyncKafkaConfiguration.isStoreOutage(ex)) {
+			if (SyncResultsKafkaConfiguration.isStoreOutage(ex)) {
 				throw ex;
 			}
 			log.warn("Skipping sync result {} of assistant {}: {}", result.eventId(), result.assistantId(),

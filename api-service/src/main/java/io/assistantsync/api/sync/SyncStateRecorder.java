@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.assistantsync.common.event.AssistantSyncOutcome;
+import io.assistantsync.common.event.SyncResult;
 import io.assistantsync.common.event.SyncError;
 
 /**
@@ -71,7 +71,7 @@ class SyncStateRecorder {
 	 * @param results the results, in the order received
 	 */
 	@Transactional
-	void recordAll(List<SyncResult> results) {
+	void recordAll(List<ReceivedSyncResult> results) {
 		results.forEach(this::apply);
 	}
 
@@ -81,16 +81,16 @@ class SyncStateRecorder {
 	 * @return whether the assistant's state changed
 	 */
 	@Transactional
-	boolean record(SyncResult result) {
+	boolean record(ReceivedSyncResult result) {
 		return apply(result);
 	}
 
-	private boolean apply(SyncResult result) {
+	private boolean apply(ReceivedSyncResult result) {
 		Instant now = this.clock.instant();
 		if (!this.log.append(result, now)) {
 			return false;
 		}
-		AssistantSyncOutcome outcome = result.outcome();
+		SyncResult outcome = result.outcome();
 		Counter.builder("assistants.sync.results")
 			.description("Sync results received, by status")
 			.tag("status", outcome.status().name())

@@ -7,6 +7,8 @@ import java.time.Instant;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
+import io.assistantsync.common.boot.KafkaHealthIndicator;
+
 /**
  * Whether Kafka can be reached, as {@code GET /api/sync/status} reports it. The outbox relay's last send
  * outcome decides while it has recent traffic (a failed send means DOWN until a send succeeds again); an

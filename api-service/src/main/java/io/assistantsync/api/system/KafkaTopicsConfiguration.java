@@ -4,7 +4,8 @@ import org.apache.kafka.clients.admin.NewTopic;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.config.TopicBuilder;
+
+import io.assistantsync.common.boot.TopicsProperties;
 
 /**
  * The topics this service writes and reads, created at start-up when they are missing (an existing
@@ -15,12 +16,12 @@ class KafkaTopicsConfiguration {
 
 	@Bean
 	NewTopic pendingCreateTopic(TopicsProperties topics) {
-		return TopicBuilder.name(topics.pendingCreate()).partitions(topics.partitions()).build();
+		return topics.newTopic(topics.pendingCreate());
 	}
 
 	@Bean
 	NewTopic syncResultsTopic(TopicsProperties topics) {
-		return TopicBuilder.name(topics.syncResults()).partitions(topics.partitions()).build();
+		return topics.newTopic(topics.syncResults());
 	}
 
 }

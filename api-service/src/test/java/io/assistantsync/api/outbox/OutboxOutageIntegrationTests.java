@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import io.assistantsync.api.ApiServiceIntegrationTest;
 import io.assistantsync.api.ApiTestClient;
 import io.assistantsync.testing.TopicReader;
-import io.assistantsync.api.system.TopicsProperties;
+import io.assistantsync.common.boot.TopicsProperties;
 import io.assistantsync.common.kafka.EventHeaders;
 import io.assistantsync.testing.TestKafka;
 

@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.assistantsync.api.ApiServiceIntegrationTest;
 import io.assistantsync.api.ApiTestClient;
 import io.assistantsync.testing.TopicReader;
-import io.assistantsync.api.system.TopicsProperties;
+import io.assistantsync.common.boot.TopicsProperties;
 import io.assistantsync.common.id.IdGenerator;
 import io.assistantsync.common.json.EventJson;
 import io.assistantsync.common.kafka.EventHeaders;

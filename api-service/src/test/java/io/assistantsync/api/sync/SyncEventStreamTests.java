@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter.DataWithMediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import io.assistantsync.common.event.SyncOutcomeStatus;
+import io.assistantsync.common.event.SyncResultStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,9 +23,9 @@ class SyncEventStreamTests {
 
 	@Test
 	void shouldSendStateThenLoggedThenRecentThenHeldResultsEachOnce() {
-		SyncResultEvent one = result("1", SyncOutcomeStatus.RETRYING);
-		SyncResultEvent two = result("2", SyncOutcomeStatus.RETRYING);
-		SyncResultEvent three = result("3", SyncOutcomeStatus.RETRYING);
+		StreamedSyncResult one = result("1", SyncResultStatus.RETRYING);
+		StreamedSyncResult two = result("2", SyncResultStatus.RETRYING);
+		StreamedSyncResult three = result("3", SyncResultStatus.RETRYING);
 		this.stream.offer(two);
 		this.stream.offer(three);
 
@@ -38,8 +38,8 @@ class SyncEventStreamTests {
 
 	@Test
 	void shouldSkipWhatTheClientHadUpToLastEventId() {
-		List<SyncResultEvent> logged = List.of(result("1", SyncOutcomeStatus.RETRYING),
-				result("2", SyncOutcomeStatus.RETRYING), result("3", SyncOutcomeStatus.RETRYING));
+		List<StreamedSyncResult> logged = List.of(result("1", SyncResultStatus.RETRYING),
+				result("2", SyncResultStatus.RETRYING), result("3", SyncResultStatus.RETRYING));
 
 		this.stream.start("{}", CURRENT, false, logged, "2", List.of(logged.get(0)));
 
@@ -48,7 +48,7 @@ class SyncEventStreamTests {
 
 	@Test
 	void shouldReplayEverythingForAnUnknownLastEventId() {
-		List<SyncResultEvent> logged = List.of(result("1", SyncOutcomeStatus.RETRYING));
+		List<StreamedSyncResult> logged = List.of(result("1", SyncResultStatus.RETRYING));
 
 		this.stream.start("{}", CURRENT, false, logged, "unknown", List.of());
 
@@ -59,10 +59,10 @@ class SyncEventStreamTests {
 	void shouldCompleteAfterTheFinalResultOfTheCurrentEventOnly() {
 		this.stream.start("{}", CURRENT, false, List.of(), null, List.of());
 
-		this.stream.offer(new SyncResultEvent("old", "earlier-event", SyncOutcomeStatus.DEAD_LETTERED, "{}"));
+		this.stream.offer(new StreamedSyncResult("old", "earlier-event", SyncResultStatus.DEAD_LETTERED, "{}"));
 		assertThat(this.emitter.completed).isFalse();
-		this.stream.offer(result("done", SyncOutcomeStatus.SYNCED));
-		this.stream.offer(result("after", SyncOutcomeStatus.RETRYING));
+		this.stream.offer(result("done", SyncResultStatus.SYNCED));
+		this.stream.offer(result("after", SyncResultStatus.RETRYING));
 
 		assertThat(this.emitter.completed).isTrue();
 		assertThat(this.emitter.ids()).containsExactly(null, "old", "done");
@@ -83,8 +83,8 @@ class SyncEventStreamTests {
 		assertThat(this.emitter.text()).isEqualTo("event:state\ndata: {\ndata:   \"a\": 1\ndata: }\n\n");
 	}
 
-	private static SyncResultEvent result(String id, SyncOutcomeStatus status) {
-		return new SyncResultEvent(id, CURRENT, status, "{\"eventId\":\"" + id + "\"}");
+	private static StreamedSyncResult result(String id, SyncResultStatus status) {
+		return new StreamedSyncResult(id, CURRENT, status, "{\"eventId\":\"" + id + "\"}");
 	}
 
 	static final class RecordingEmitter extends SseEmitter {

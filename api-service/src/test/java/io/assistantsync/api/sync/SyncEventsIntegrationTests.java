@@ -17,8 +17,8 @@ import io.assistantsync.api.SseRecorder;
 import io.assistantsync.api.SseRecorder.Event;
 import io.assistantsync.api.SyncResults;
 import io.assistantsync.testing.TopicReader;
-import io.assistantsync.api.system.TopicsProperties;
-import io.assistantsync.common.event.AssistantSyncOutcome;
+import io.assistantsync.common.boot.TopicsProperties;
+import io.assistantsync.common.event.SyncResult;
 import io.assistantsync.common.json.EventJson;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,9 +58,9 @@ class SyncEventsIntegrationTests {
 			assertThat(resource).isEqualTo(ApiTestClient.json(client().get("/api/assistants/" + id)));
 			assertThat(resource.get("name").stringValue()).isEqualTo("Streamed 🛰️");
 
-			AssistantSyncOutcome first = SyncResults.retrying(id, eventId, 1);
-			AssistantSyncOutcome second = SyncResults.retrying(id, eventId, 2);
-			AssistantSyncOutcome synced = SyncResults.synced(id, eventId, 3);
+			SyncResult first = SyncResults.retrying(id, eventId, 1);
+			SyncResult second = SyncResults.retrying(id, eventId, 2);
+			SyncResult synced = SyncResults.synced(id, eventId, 3);
 			send(first);
 			send(SyncResults.synced(other, currentEventId(other), 1));
 			send(second);
@@ -86,10 +86,10 @@ class SyncEventsIntegrationTests {
 	void shouldResumeAfterLastEventIdWithoutRepeats() {
 		String id = create("Resumed");
 		String eventId = currentEventId(id);
-		AssistantSyncOutcome first = SyncResults.retrying(id, eventId, 1);
-		AssistantSyncOutcome second = SyncResults.retrying(id, eventId, 2);
-		AssistantSyncOutcome third = SyncResults.retrying(id, eventId, 3);
-		AssistantSyncOutcome failed = SyncResults.deadLettered(id, eventId, 4);
+		SyncResult first = SyncResults.retrying(id, eventId, 1);
+		SyncResult second = SyncResults.retrying(id, eventId, 2);
+		SyncResult third = SyncResults.retrying(id, eventId, 3);
+		SyncResult failed = SyncResults.deadLettered(id, eventId, 4);
 		send(first);
 		send(second);
 		awaitRecorded(second.eventId());
@@ -154,7 +154,7 @@ class SyncEventsIntegrationTests {
 					eventId) == 1);
 	}
 
-	private void send(AssistantSyncOutcome outcome) {
+	private void send(SyncResult outcome) {
 		TopicReader.send(SyncResults.record(this.topics.syncResults(), outcome));
 	}
 

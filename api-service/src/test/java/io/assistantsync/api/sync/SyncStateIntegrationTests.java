@@ -17,8 +17,8 @@ import io.assistantsync.api.ApiServiceIntegrationTest;
 import io.assistantsync.api.ApiTestClient;
 import io.assistantsync.api.SyncResults;
 import io.assistantsync.testing.TopicReader;
-import io.assistantsync.api.system.TopicsProperties;
-import io.assistantsync.common.event.AssistantSyncOutcome;
+import io.assistantsync.common.boot.TopicsProperties;
+import io.assistantsync.common.event.SyncResult;
 import io.assistantsync.common.kafka.EventHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,7 +64,7 @@ class SyncStateIntegrationTests {
 	void shouldBecomeSyncedAndIgnoreLateAndDuplicateResults() {
 		Created assistant = create();
 		double syncedBefore = resultCounter("SYNCED");
-		AssistantSyncOutcome synced = SyncResults.synced(assistant.id(), assistant.eventId(), 3);
+		SyncResult synced = SyncResults.synced(assistant.id(), assistant.eventId(), 3);
 
 		send(SyncResults.retrying(assistant.id(), assistant.eventId(), 2));
 		send(synced);
@@ -244,7 +244,7 @@ class SyncStateIntegrationTests {
 
 	/** A result of another pending-create event: when it is recorded, everything sent before it was consumed. */
 	private String sendMarker(Created assistant) {
-		AssistantSyncOutcome marker = SyncResults.retrying(assistant.id(), "marker-" + assistant.eventId(), 1);
+		SyncResult marker = SyncResults.retrying(assistant.id(), "marker-" + assistant.eventId(), 1);
 		send(marker);
 		return marker.eventId();
 	}
@@ -268,7 +268,7 @@ class SyncStateIntegrationTests {
 		return (counter != null) ? counter.count() : 0;
 	}
 
-	private void send(AssistantSyncOutcome outcome) {
+	private void send(SyncResult outcome) {
 		TopicReader.send(SyncResults.record(this.topics.syncResults(), outcome));
 	}
 

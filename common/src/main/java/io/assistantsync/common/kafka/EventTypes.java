@@ -9,7 +9,7 @@ public final class EventTypes {
 	/** {@link io.assistantsync.common.event.AssistantCreationRequested}. */
 	public static final String PENDING_CREATE_V1 = "assistant.pending-create.v1";
 
-	/** {@link io.assistantsync.common.event.AssistantSyncOutcome}. */
+	/** {@link io.assistantsync.common.event.SyncResult}. */
 	public static final String SYNC_RESULT_V1 = "assistant.sync-result.v1";
 
 	/** {@link io.assistantsync.common.event.DeadLetterReplayAudited}. */

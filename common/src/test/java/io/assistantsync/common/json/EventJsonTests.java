@@ -8,10 +8,10 @@ import tools.jackson.core.JacksonException;
 
 import io.assistantsync.common.event.AssistantCreationRequested;
 import io.assistantsync.common.event.AssistantSnapshot;
-import io.assistantsync.common.event.AssistantSyncOutcome;
+import io.assistantsync.common.event.SyncResult;
 import io.assistantsync.common.event.DeadLetterReplayAudited;
 import io.assistantsync.common.event.SyncError;
-import io.assistantsync.common.event.SyncOutcomeStatus;
+import io.assistantsync.common.event.SyncResultStatus;
 import io.assistantsync.common.event.Visibility;
 import io.assistantsync.common.id.DerivedIds;
 import io.assistantsync.common.id.IdGenerator;
@@ -66,10 +66,10 @@ class EventJsonTests {
 	void shouldOmitNextAttemptAndErrorFromASyncedResult() {
 		Instant now = Timestamps.toMillis(Instant.now());
 		String source = this.ids.newId();
-		AssistantSyncOutcome synced = new AssistantSyncOutcome(DerivedIds.syncResultId(source, 1, "SYNCED"), source,
-				this.ids.newId(), 1, SyncOutcomeStatus.SYNCED, 1, 5, null, null, now);
-		AssistantSyncOutcome retrying = new AssistantSyncOutcome(DerivedIds.syncResultId(source, 1, "RETRYING"),
-				source, this.ids.newId(), 1, SyncOutcomeStatus.RETRYING, 1, 5, now.plusSeconds(1),
+		SyncResult synced = new SyncResult(DerivedIds.syncResultId(source, 1, "SYNCED"), source,
+				this.ids.newId(), 1, SyncResultStatus.SYNCED, 1, 5, null, null, now);
+		SyncResult retrying = new SyncResult(DerivedIds.syncResultId(source, 1, "RETRYING"),
+				source, this.ids.newId(), 1, SyncResultStatus.RETRYING, 1, 5, now.plusSeconds(1),
 				new SyncError("TransientStoreException", "deadlock detected", true), now);
 
 		String syncedJson = EventJson.mapper().writeValueAsString(synced);

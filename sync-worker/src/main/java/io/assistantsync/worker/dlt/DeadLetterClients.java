@@ -16,7 +16,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.retrytopic.RetryTopicConstants;
 
-import io.assistantsync.worker.system.TopicsProperties;
+import io.assistantsync.common.boot.TopicsProperties;
 
 /**
  * Makes the Kafka clients of list and replay runs from the worker's own {@code spring.kafka.*} settings,

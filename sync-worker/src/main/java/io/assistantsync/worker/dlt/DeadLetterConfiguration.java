@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.assistantsync.common.id.IdGenerator;
-import io.assistantsync.worker.system.TopicsProperties;
+import io.assistantsync.common.boot.TopicsProperties;
 
 /**
  * The core of the dead-letter tool, the same in the worker (behind the admin API) and in the {@code dlt}

@@ -4,7 +4,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Import;
 
-import io.assistantsync.worker.system.TopicsProperties;
+import io.assistantsync.common.boot.TopicsProperties;
 
 /**
  * The Spring context of the {@code dlt} command line: the worker's configuration properties (so

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * Kafka's recoverer for the retry chain, exactly as the record listener of the retry topics would, so it
  * goes to {@code -retry-1000} or {@code -dlt} with the standard headers. An unreachable store fails the
  * whole batch, which the container retries in place until the store answers (see
- * {@code SyncKafkaConfiguration}, which also creates the container: a {@code @KafkaListener} on the main
+ * {@code WorkerKafkaConfiguration}, which also creates the container: a {@code @KafkaListener} on the main
  * topic would be taken for part of the retry chain).
  */
 @Component

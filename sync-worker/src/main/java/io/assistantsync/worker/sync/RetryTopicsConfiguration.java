@@ -21,7 +21,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.kafka.retrytopic.TopicSuffixingStrategy;
 import org.springframework.kafka.support.serializer.DeserializationException;
 
-import io.assistantsync.worker.system.TopicsProperties;
+import io.assistantsync.common.boot.TopicsProperties;
 
 /**
  * Spring Kafka's non-blocking retries for pending-create events (CONTRACT.md §3), combined with blocking

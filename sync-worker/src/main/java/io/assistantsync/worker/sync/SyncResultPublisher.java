@@ -15,14 +15,14 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
-import io.assistantsync.common.event.AssistantSyncOutcome;
+import io.assistantsync.common.event.SyncResult;
 import io.assistantsync.common.event.SyncError;
-import io.assistantsync.common.event.SyncOutcomeStatus;
+import io.assistantsync.common.event.SyncResultStatus;
 import io.assistantsync.common.id.DerivedIds;
 import io.assistantsync.common.json.Timestamps;
 import io.assistantsync.common.kafka.CloudEventHeaders;
 import io.assistantsync.common.kafka.EventTypes;
-import io.assistantsync.worker.system.TopicsProperties;
+import io.assistantsync.common.boot.TopicsProperties;
 
 /**
  * Publishes one sync result per attempt outcome on the sync-results topic, keyed by the assistant id, with
@@ -53,7 +53,7 @@ class SyncResultPublisher {
 	}
 
 	void synced(SyncSubject subject, int attempt) {
-		publish(subject, SyncOutcomeStatus.SYNCED, attempt, this.clock.instant(), null, null);
+		publish(subject, SyncResultStatus.SYNCED, attempt, this.clock.instant(), null, null);
 	}
 
 	/**
@@ -65,34 +65,34 @@ class SyncResultPublisher {
 		Instant now = this.clock.instant();
 		List<CompletableFuture<?>> acks = new ArrayList<>(subjects.size());
 		for (SyncSubject subject : subjects) {
-			acks.add(send(record(subject, SyncOutcomeStatus.SYNCED, attempt, now, null, null)));
+			acks.add(send(record(subject, SyncResultStatus.SYNCED, attempt, now, null, null)));
 		}
 		await(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)),
 				"SYNCED of " + subjects.size() + " assistants");
 	}
 
 	void retrying(SyncSubject subject, int attempt, Instant failedAt, Instant nextAttemptAt, SyncError error) {
-		publish(subject, SyncOutcomeStatus.RETRYING, attempt, failedAt, nextAttemptAt, error);
+		publish(subject, SyncResultStatus.RETRYING, attempt, failedAt, nextAttemptAt, error);
 	}
 
 	void deadLettered(SyncSubject subject, int attempt, Instant failedAt, SyncError error) {
-		publish(subject, SyncOutcomeStatus.DEAD_LETTERED, attempt, failedAt, null, error);
+		publish(subject, SyncResultStatus.DEAD_LETTERED, attempt, failedAt, null, error);
 	}
 
 	/**
 	 * Publishes a result and waits for its acknowledgement.
 	 * @param occurredAt when the outcome was decided: the store commit, or the failure of the attempt
 	 */
-	private void publish(SyncSubject subject, SyncOutcomeStatus status, int attempt, Instant occurredAt,
+	private void publish(SyncSubject subject, SyncResultStatus status, int attempt, Instant occurredAt,
 			Instant nextAttemptAt, SyncError error) {
 		await(send(record(subject, status, attempt, occurredAt, nextAttemptAt, error)), status + " of " + subject);
 	}
 
-	private ProducerRecord<Object, Object> record(SyncSubject subject, SyncOutcomeStatus status, int attempt,
+	private ProducerRecord<Object, Object> record(SyncSubject subject, SyncResultStatus status, int attempt,
 			Instant occurredAt, Instant nextAttemptAt, SyncError error) {
 		Instant at = Timestamps.toMillis(occurredAt);
 		String eventId = DerivedIds.syncResultId(subject.sourceEventId(), subject.replay(), attempt, status.name());
-		AssistantSyncOutcome outcome = new AssistantSyncOutcome(eventId, subject.sourceEventId(),
+		SyncResult outcome = new SyncResult(eventId, subject.sourceEventId(),
 				subject.assistantId(), subject.version(), status, attempt, this.maxAttempts,
 				(nextAttemptAt != null) ? Timestamps.toMillis(nextAttemptAt) : null, error, at);
 		return new ProducerRecord<>(this.topic, null, subject.assistantId(), outcome,

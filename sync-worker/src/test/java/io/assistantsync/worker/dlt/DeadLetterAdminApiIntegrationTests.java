@@ -20,13 +20,13 @@ import org.springframework.test.context.TestPropertySource;
 
 import io.assistantsync.common.event.AssistantCreationRequested;
 import io.assistantsync.common.event.DeadLetterReplayAudited;
-import io.assistantsync.common.event.SyncOutcomeStatus;
+import io.assistantsync.common.event.SyncResultStatus;
 import io.assistantsync.common.json.EventJson;
 import io.assistantsync.common.kafka.EventHeaders;
 import io.assistantsync.worker.SyncWorkerIntegrationTest;
 import io.assistantsync.worker.sync.PermanentSyncException;
 import io.assistantsync.worker.sync.SyncResults;
-import io.assistantsync.worker.system.TopicsProperties;
+import io.assistantsync.common.boot.TopicsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -160,7 +160,7 @@ class DeadLetterAdminApiIntegrationTests {
 		assertThat((Map<String, Object>) report.get("summary")).containsEntry("replayed", 1)
 			.containsEntry("skipped", 0);
 		assertThat(this.fixtures.awaitReplays(event.assistantId(), 1)).hasSize(1);
-		SyncResults.await(this.fixtures.results, event.assistantId(), SyncOutcomeStatus.SYNCED,
+		SyncResults.await(this.fixtures.results, event.assistantId(), SyncResultStatus.SYNCED,
 				DeadLetterFixtures.TIMEOUT);
 		assertThat(this.fixtures.rowCount(event.assistantId())).isOne();
 		DeadLetterReplayAudited audit = this.fixtures.awaitAudit((String) report.get("auditEventId"));

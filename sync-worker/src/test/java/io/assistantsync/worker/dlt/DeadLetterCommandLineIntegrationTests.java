@@ -19,7 +19,7 @@ import org.springframework.test.context.TestPropertySource;
 
 import io.assistantsync.common.event.AssistantCreationRequested;
 import io.assistantsync.common.event.DeadLetterReplayAudited;
-import io.assistantsync.common.event.SyncOutcomeStatus;
+import io.assistantsync.common.event.SyncResultStatus;
 import io.assistantsync.common.json.EventJson;
 import io.assistantsync.common.kafka.EventHeaders;
 import io.assistantsync.testing.TestKafka;
@@ -27,7 +27,7 @@ import io.assistantsync.worker.SyncWorkerIntegrationTest;
 import io.assistantsync.worker.sync.InvalidEventException;
 import io.assistantsync.worker.sync.PermanentSyncException;
 import io.assistantsync.worker.sync.SyncResults;
-import io.assistantsync.worker.system.TopicsProperties;
+import io.assistantsync.common.boot.TopicsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -148,7 +148,7 @@ class DeadLetterCommandLineIntegrationTests {
 		assertThat(text(replay, EventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
 		assertThat(replay.headers()).extracting(Header::key)
 			.noneMatch(key -> key.startsWith("kafka_") || key.startsWith("retry_topic") || key.startsWith("x-sync-"));
-		SyncResults.await(this.fixtures.results, fixed.assistantId(), SyncOutcomeStatus.SYNCED,
+		SyncResults.await(this.fixtures.results, fixed.assistantId(), SyncResultStatus.SYNCED,
 				DeadLetterFixtures.TIMEOUT);
 		assertThat(SyncResults.of(this.fixtures.results, fixed.assistantId()))
 			.extracting(outcome -> outcome.status() + "@" + outcome.attempt())
@@ -170,7 +170,7 @@ class DeadLetterCommandLineIntegrationTests {
 		assertThat(this.fixtures.awaitReplays(fixed.assistantId(), 2)).hasSize(2)
 			.allSatisfy(record -> assertThat(record.value()).isEqualTo(dead.value()));
 		this.fixtures.results.await(r -> fixed.assistantId().equals(r.key())
-				&& SyncResults.parse(r).status() == SyncOutcomeStatus.SYNCED, 2, DeadLetterFixtures.TIMEOUT);
+				&& SyncResults.parse(r).status() == SyncResultStatus.SYNCED, 2, DeadLetterFixtures.TIMEOUT);
 		assertThat(this.fixtures.rowCount(fixed.assistantId())).isOne();
 		assertThat(this.fixtures.replays(broken.assistantId())).isEmpty();
 
@@ -253,7 +253,7 @@ class DeadLetterCommandLineIntegrationTests {
 		assertThat(text(rounds.get(1), EventHeaders.SYNC_ATTEMPTS)).as("attempts start again").isEqualTo("1");
 		List<String> deadLetteredIds = this.fixtures.results
 			.await(r -> event.assistantId().equals(r.key())
-					&& SyncResults.parse(r).status() == SyncOutcomeStatus.DEAD_LETTERED, 2, DeadLetterFixtures.TIMEOUT)
+					&& SyncResults.parse(r).status() == SyncResultStatus.DEAD_LETTERED, 2, DeadLetterFixtures.TIMEOUT)
 			.stream()
 			.map(r -> SyncResults.parse(r).eventId())
 			.toList();

@@ -35,7 +35,7 @@ import io.assistantsync.common.event.DeadLetterReplayAudited;
 import io.assistantsync.common.id.IdGenerator;
 import io.assistantsync.common.json.EventJson;
 import io.assistantsync.common.kafka.EventHeaders;
-import io.assistantsync.worker.system.TopicsProperties;
+import io.assistantsync.common.boot.TopicsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;

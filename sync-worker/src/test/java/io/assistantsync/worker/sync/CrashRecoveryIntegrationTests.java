@@ -16,12 +16,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 import io.assistantsync.common.event.AssistantCreationRequested;
-import io.assistantsync.common.event.AssistantSyncOutcome;
-import io.assistantsync.common.event.SyncOutcomeStatus;
+import io.assistantsync.common.event.SyncResult;
+import io.assistantsync.common.event.SyncResultStatus;
 import io.assistantsync.testing.SampleAssistants;
 import io.assistantsync.testing.TopicReader;
 import io.assistantsync.worker.SyncWorkerIntegrationTest;
-import io.assistantsync.worker.system.TopicsProperties;
+import io.assistantsync.common.boot.TopicsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -58,13 +58,13 @@ class CrashRecoveryIntegrationTests {
 
 			main.start();
 
-			List<AssistantSyncOutcome> synced = results
+			List<SyncResult> synced = results
 				.await(r -> event.assistantId().equals(r.key()), 2, Duration.ofSeconds(60))
 				.stream()
 				.map(SyncResults::parse)
 				.toList();
-			assertThat(synced).extracting(AssistantSyncOutcome::status).containsOnly(SyncOutcomeStatus.SYNCED);
-			assertThat(synced).extracting(AssistantSyncOutcome::eventId).containsOnly(synced.get(0).eventId());
+			assertThat(synced).extracting(SyncResult::status).containsOnly(SyncResultStatus.SYNCED);
+			assertThat(synced).extracting(SyncResult::eventId).containsOnly(synced.get(0).eventId());
 			assertThat(rows(event.assistantId())).isEqualTo(1);
 		}
 	}

@@ -21,14 +21,14 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import io.assistantsync.common.event.AssistantCreationRequested;
-import io.assistantsync.common.event.SyncOutcomeStatus;
+import io.assistantsync.common.event.SyncResultStatus;
 import io.assistantsync.common.json.EventJson;
 import io.assistantsync.testing.SampleAssistants;
 import io.assistantsync.testing.SharedInfrastructureInitializer;
 import io.assistantsync.testing.TestKafka;
 import io.assistantsync.testing.TopicReader;
 import io.assistantsync.worker.SyncWorkerApplication;
-import io.assistantsync.worker.system.TopicsProperties;
+import io.assistantsync.common.boot.TopicsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +61,7 @@ class GracefulShutdownIntegrationTests {
 			Set<String> synced = results.seen(r -> true)
 				.stream()
 				.map(SyncResults::parse)
-				.filter(result -> result.status() == SyncOutcomeStatus.SYNCED)
+				.filter(result -> result.status() == SyncResultStatus.SYNCED)
 				.map(result -> result.sourceEventId())
 				.collect(Collectors.toSet());
 			assertThat(synced).hasSizeGreaterThanOrEqualTo(100);

@@ -27,8 +27,8 @@ import org.springframework.kafka.support.KafkaHeaders;
 
 import io.assistantsync.common.event.AssistantCreationRequested;
 import io.assistantsync.common.event.AssistantSnapshot;
-import io.assistantsync.common.event.AssistantSyncOutcome;
-import io.assistantsync.common.event.SyncOutcomeStatus;
+import io.assistantsync.common.event.SyncResult;
+import io.assistantsync.common.event.SyncResultStatus;
 import io.assistantsync.common.kafka.CloudEventHeaders;
 import io.assistantsync.common.kafka.EventHeaders;
 import io.assistantsync.common.kafka.EventTypes;
@@ -37,7 +37,7 @@ import io.assistantsync.testing.StoreFaults;
 import io.assistantsync.testing.TestKafka;
 import io.assistantsync.testing.TopicReader;
 import io.assistantsync.worker.SyncWorkerIntegrationTest;
-import io.assistantsync.worker.system.TopicsProperties;
+import io.assistantsync.common.boot.TopicsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -84,8 +84,8 @@ class PendingCreateSyncIntegrationTests {
 
 		TopicReader.send(SampleAssistants.record(this.topics.pendingCreate(), event));
 
-		List<AssistantSyncOutcome> outcomes = SyncResults.await(this.results, event.assistantId(),
-				SyncOutcomeStatus.SYNCED, TIMEOUT);
+		List<SyncResult> outcomes = SyncResults.await(this.results, event.assistantId(),
+				SyncResultStatus.SYNCED, TIMEOUT);
 		assertThat(outcomes).singleElement().satisfies(synced -> {
 			assertThat(synced.sourceEventId()).isEqualTo(event.eventId());
 			assertThat(synced.attempt()).isEqualTo(1);
@@ -118,7 +118,7 @@ class PendingCreateSyncIntegrationTests {
 		List<ConsumerRecord<String, byte[]>> synced = this.results.await(r -> event.assistantId().equals(r.key()), 2,
 				TIMEOUT);
 		assertThat(synced).extracting(SyncResults::parse)
-			.extracting(AssistantSyncOutcome::eventId)
+			.extracting(SyncResult::eventId)
 			.containsOnly(synced.stream().map(SyncResults::parse).findFirst().orElseThrow().eventId());
 		assertThat(rowCount(event.assistantId())).isEqualTo(1);
 	}
@@ -145,12 +145,12 @@ class PendingCreateSyncIntegrationTests {
 
 		TopicReader.send(SampleAssistants.record(this.topics.pendingCreate(), event));
 
-		List<AssistantSyncOutcome> outcomes = SyncResults.await(this.results, event.assistantId(),
-				SyncOutcomeStatus.SYNCED, TIMEOUT);
-		assertThat(outcomes).extracting(AssistantSyncOutcome::status, AssistantSyncOutcome::attempt)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(SyncOutcomeStatus.RETRYING, 1),
-					org.assertj.core.groups.Tuple.tuple(SyncOutcomeStatus.RETRYING, 2),
-					org.assertj.core.groups.Tuple.tuple(SyncOutcomeStatus.SYNCED, 3));
+		List<SyncResult> outcomes = SyncResults.await(this.results, event.assistantId(),
+				SyncResultStatus.SYNCED, TIMEOUT);
+		assertThat(outcomes).extracting(SyncResult::status, SyncResult::attempt)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(SyncResultStatus.RETRYING, 1),
+					org.assertj.core.groups.Tuple.tuple(SyncResultStatus.RETRYING, 2),
+					org.assertj.core.groups.Tuple.tuple(SyncResultStatus.SYNCED, 3));
 		assertThat(outcomes.get(0).error().type()).isEqualTo("TransientSyncException");
 		assertThat(outcomes.get(0).error().message()).contains("40001");
 		assertThat(outcomes.get(0).error().retryable()).isTrue();
@@ -172,8 +172,8 @@ class PendingCreateSyncIntegrationTests {
 		TopicReader.send(records.toArray(ProducerRecord[]::new));
 
 		for (AssistantCreationRequested event : events) {
-			List<AssistantSyncOutcome> outcomes = SyncResults.await(this.results, event.assistantId(),
-					SyncOutcomeStatus.SYNCED, TIMEOUT);
+			List<SyncResult> outcomes = SyncResults.await(this.results, event.assistantId(),
+					SyncResultStatus.SYNCED, TIMEOUT);
 			for (int i = 0; i + 1 < outcomes.size(); i++) {
 				assertThat(outcomes.get(i + 1).occurredAt()).as("attempt %d of %s is not early",
 						outcomes.get(i + 1).attempt(), event.assistantId())
@@ -194,12 +194,12 @@ class PendingCreateSyncIntegrationTests {
 
 		TopicReader.send(sent);
 
-		List<AssistantSyncOutcome> outcomes = SyncResults.await(this.results, event.assistantId(),
-				SyncOutcomeStatus.DEAD_LETTERED, Duration.ofSeconds(90));
-		assertThat(outcomes).extracting(AssistantSyncOutcome::status)
-			.containsExactly(SyncOutcomeStatus.RETRYING, SyncOutcomeStatus.RETRYING, SyncOutcomeStatus.RETRYING,
-					SyncOutcomeStatus.RETRYING, SyncOutcomeStatus.DEAD_LETTERED);
-		assertThat(outcomes).extracting(AssistantSyncOutcome::attempt).containsExactly(1, 2, 3, 4, 5);
+		List<SyncResult> outcomes = SyncResults.await(this.results, event.assistantId(),
+				SyncResultStatus.DEAD_LETTERED, Duration.ofSeconds(90));
+		assertThat(outcomes).extracting(SyncResult::status)
+			.containsExactly(SyncResultStatus.RETRYING, SyncResultStatus.RETRYING, SyncResultStatus.RETRYING,
+					SyncResultStatus.RETRYING, SyncResultStatus.DEAD_LETTERED);
+		assertThat(outcomes).extracting(SyncResult::attempt).containsExactly(1, 2, 3, 4, 5);
 		assertThat(outcomes.get(4).error().retryable()).isTrue();
 		assertThat(outcomes.get(4).nextAttemptAt()).isNull();
 		RetryTiming.assertSpacing(outcomes, Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
@@ -234,8 +234,8 @@ class PendingCreateSyncIntegrationTests {
 
 		TopicReader.send(SampleAssistants.record(this.topics.pendingCreate(), event));
 
-		List<AssistantSyncOutcome> outcomes = SyncResults.await(this.results, event.assistantId(),
-				SyncOutcomeStatus.DEAD_LETTERED, TIMEOUT);
+		List<SyncResult> outcomes = SyncResults.await(this.results, event.assistantId(),
+				SyncResultStatus.DEAD_LETTERED, TIMEOUT);
 		assertThat(outcomes).singleElement().satisfies(dead -> {
 			assertThat(dead.attempt()).isEqualTo(1);
 			assertThat(dead.error().type()).isEqualTo("PermanentSyncException");
@@ -258,8 +258,8 @@ class PendingCreateSyncIntegrationTests {
 
 		TopicReader.send(SampleAssistants.record(this.topics.pendingCreate(), event));
 
-		List<AssistantSyncOutcome> outcomes = SyncResults.await(this.results, event.assistantId(),
-				SyncOutcomeStatus.DEAD_LETTERED, TIMEOUT);
+		List<SyncResult> outcomes = SyncResults.await(this.results, event.assistantId(),
+				SyncResultStatus.DEAD_LETTERED, TIMEOUT);
 		assertThat(outcomes).singleElement().satisfies(dead -> {
 			assertThat(dead.attempt()).isEqualTo(1);
 			assertThat(dead.error().type()).isEqualTo("InvalidEventException");
@@ -280,10 +280,10 @@ class PendingCreateSyncIntegrationTests {
 		ConsumerRecord<String, byte[]> dead = this.deadLetters.await(r -> id.equals(r.key()), 1, TIMEOUT).get(0);
 		assertThat(dead.value()).isEqualTo(SampleAssistants.poisonPill());
 		assertThat(text(dead, KafkaHeaders.DLT_EXCEPTION_FQCN)).contains("DeserializationException");
-		List<AssistantSyncOutcome> outcomes = SyncResults.await(this.results, id, SyncOutcomeStatus.SYNCED, TIMEOUT);
-		assertThat(outcomes).extracting(AssistantSyncOutcome::status, AssistantSyncOutcome::sourceEventId)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple(SyncOutcomeStatus.DEAD_LETTERED, poisonEventId),
-					org.assertj.core.groups.Tuple.tuple(SyncOutcomeStatus.SYNCED, next.eventId()));
+		List<SyncResult> outcomes = SyncResults.await(this.results, id, SyncResultStatus.SYNCED, TIMEOUT);
+		assertThat(outcomes).extracting(SyncResult::status, SyncResult::sourceEventId)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple(SyncResultStatus.DEAD_LETTERED, poisonEventId),
+					org.assertj.core.groups.Tuple.tuple(SyncResultStatus.SYNCED, next.eventId()));
 	}
 
 	@Test
@@ -313,18 +313,18 @@ class PendingCreateSyncIntegrationTests {
 			this.main.start();
 		}
 
-		assertThat(SyncResults.await(this.results, rejected.assistantId(), SyncOutcomeStatus.DEAD_LETTERED, TIMEOUT))
-			.extracting(AssistantSyncOutcome::attempt)
+		assertThat(SyncResults.await(this.results, rejected.assistantId(), SyncResultStatus.DEAD_LETTERED, TIMEOUT))
+			.extracting(SyncResult::attempt)
 			.containsExactly(1);
 		for (AssistantCreationRequested event : good) {
-			assertThat(SyncResults.await(this.results, event.assistantId(), SyncOutcomeStatus.SYNCED, TIMEOUT))
-				.extracting(AssistantSyncOutcome::status, AssistantSyncOutcome::attempt)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple(SyncOutcomeStatus.SYNCED, 1));
+			assertThat(SyncResults.await(this.results, event.assistantId(), SyncResultStatus.SYNCED, TIMEOUT))
+				.extracting(SyncResult::status, SyncResult::attempt)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple(SyncResultStatus.SYNCED, 1));
 			assertThat(rowCount(event.assistantId())).isEqualTo(1);
 		}
 		assertThat(this.results.await(r -> twiceId.equals(r.key()), 2, TIMEOUT)).extracting(SyncResults::parse)
-			.extracting(AssistantSyncOutcome::status)
-			.containsOnly(SyncOutcomeStatus.SYNCED);
+			.extracting(SyncResult::status)
+			.containsOnly(SyncResultStatus.SYNCED);
 		assertThat(this.jdbc.queryForMap("SELECT name, version FROM assistants WHERE id = ?", twiceId))
 			.containsEntry("name", "v2")
 			.containsEntry("version", 2L);

@@ -3,7 +3,7 @@ package io.assistantsync.worker.sync;
 import java.time.Duration;
 import java.util.List;
 
-import io.assistantsync.common.event.AssistantSyncOutcome;
+import io.assistantsync.common.event.SyncResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,11 +19,11 @@ final class RetryTiming {
 	private RetryTiming() {
 	}
 
-	static void assertSpacing(List<AssistantSyncOutcome> outcomes, Duration... delays) {
+	static void assertSpacing(List<SyncResult> outcomes, Duration... delays) {
 		assertThat(outcomes).hasSizeGreaterThan(delays.length);
 		for (int i = 0; i < delays.length; i++) {
-			AssistantSyncOutcome failed = outcomes.get(i);
-			AssistantSyncOutcome next = outcomes.get(i + 1);
+			SyncResult failed = outcomes.get(i);
+			SyncResult next = outcomes.get(i + 1);
 			assertThat(Duration.between(failed.occurredAt(), failed.nextAttemptAt()))
 				.as("announced delay after attempt %d", failed.attempt())
 				.isBetween(delays[i].minusMillis(50), delays[i].plusMillis(50));

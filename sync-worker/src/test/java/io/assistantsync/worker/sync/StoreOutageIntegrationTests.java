@@ -32,8 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ContextConfiguration;
 
 import io.assistantsync.common.event.AssistantCreationRequested;
-import io.assistantsync.common.event.AssistantSyncOutcome;
-import io.assistantsync.common.event.SyncOutcomeStatus;
+import io.assistantsync.common.event.SyncResult;
+import io.assistantsync.common.event.SyncResultStatus;
 import io.assistantsync.common.json.EventJson;
 import io.assistantsync.testing.RestartablePostgres;
 import io.assistantsync.testing.SampleAssistants;
@@ -42,7 +42,7 @@ import io.assistantsync.testing.StoreFaults;
 import io.assistantsync.testing.TestKafka;
 import io.assistantsync.testing.TestPostgres;
 import io.assistantsync.testing.TopicReader;
-import io.assistantsync.worker.system.TopicsProperties;
+import io.assistantsync.common.boot.TopicsProperties;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
@@ -115,7 +115,7 @@ class StoreOutageIntegrationTests {
 			AssistantCreationRequested retried = SampleAssistants.pendingCreate(SampleAssistants.assistant());
 			new StoreFaults(Objects.requireNonNull(this.jdbc.getDataSource())::getConnection).fail(retried.assistantId(), "40001", 1);
 			TopicReader.send(SampleAssistants.record(this.topics.pendingCreate(), retried));
-			SyncResults.await(results, retried.assistantId(), SyncOutcomeStatus.RETRYING, Duration.ofSeconds(30));
+			SyncResults.await(results, retried.assistantId(), SyncResultStatus.RETRYING, Duration.ofSeconds(30));
 
 			store.stop();
 			List<AssistantCreationRequested> events = new ArrayList<>();
@@ -136,8 +136,8 @@ class StoreOutageIntegrationTests {
 				boolean noAttemptUsed = results.seen(r -> true)
 					.stream()
 					.map(SyncResults::parse)
-					.noneMatch(result -> result.status() == SyncOutcomeStatus.DEAD_LETTERED
-							|| result.attempt() > 1 && result.status() == SyncOutcomeStatus.RETRYING);
+					.noneMatch(result -> result.status() == SyncResultStatus.DEAD_LETTERED
+							|| result.attempt() > 1 && result.status() == SyncResultStatus.RETRYING);
 				return nothingDeadLettered && noAttemptUsed && this.outage.isActive();
 			});
 
@@ -145,18 +145,18 @@ class StoreOutageIntegrationTests {
 			store.start();
 
 			for (AssistantCreationRequested event : events) {
-				List<AssistantSyncOutcome> outcomes = SyncResults.await(results, event.assistantId(),
-						SyncOutcomeStatus.SYNCED, Duration.ofSeconds(60));
+				List<SyncResult> outcomes = SyncResults.await(results, event.assistantId(),
+						SyncResultStatus.SYNCED, Duration.ofSeconds(60));
 				// at-least-once: a redelivery may repeat the result, with the same id
-				assertThat(outcomes).extracting(AssistantSyncOutcome::status, AssistantSyncOutcome::attempt)
-					.containsOnly(org.assertj.core.groups.Tuple.tuple(SyncOutcomeStatus.SYNCED, 1));
-				assertThat(outcomes).extracting(AssistantSyncOutcome::eventId).containsOnly(outcomes.get(0).eventId());
+				assertThat(outcomes).extracting(SyncResult::status, SyncResult::attempt)
+					.containsOnly(org.assertj.core.groups.Tuple.tuple(SyncResultStatus.SYNCED, 1));
+				assertThat(outcomes).extracting(SyncResult::eventId).containsOnly(outcomes.get(0).eventId());
 			}
-			assertThat(SyncResults.await(results, retried.assistantId(), SyncOutcomeStatus.SYNCED,
+			assertThat(SyncResults.await(results, retried.assistantId(), SyncResultStatus.SYNCED,
 					Duration.ofSeconds(60)))
-				.extracting(AssistantSyncOutcome::status, AssistantSyncOutcome::attempt)
-				.containsExactly(org.assertj.core.groups.Tuple.tuple(SyncOutcomeStatus.RETRYING, 1),
-						org.assertj.core.groups.Tuple.tuple(SyncOutcomeStatus.SYNCED, 2));
+				.extracting(SyncResult::status, SyncResult::attempt)
+				.containsExactly(org.assertj.core.groups.Tuple.tuple(SyncResultStatus.RETRYING, 1),
+						org.assertj.core.groups.Tuple.tuple(SyncResultStatus.SYNCED, 2));
 			assertThat(deadLetters.seen(r -> true)).isEmpty();
 			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM assistants", Integer.class)).isEqualTo(21);
 			await().atMost(Duration.ofSeconds(10)).until(() -> !this.outage.isActive());

@@ -23,7 +23,7 @@ import org.springframework.util.backoff.FixedBackOff;
  * Error handling of the sync-result listeners and the container factory of the per-instance one.
  */
 @Configuration(proxyBeanMethods = false)
-class SyncKafkaConfiguration {
+class SyncResultsKafkaConfiguration {
 
 	static final String FAN_OUT_CONTAINER_FACTORY = "syncEventsFanOutContainerFactory";
 
@@ -52,7 +52,7 @@ class SyncKafkaConfiguration {
 	@Bean
 	DefaultErrorHandler syncResultErrorHandler() {
 		DefaultErrorHandler handler = new DefaultErrorHandler(new FixedBackOff(500, 3));
-		handler.setBackOffFunction(SyncKafkaConfiguration::backOff);
+		handler.setBackOffFunction(SyncResultsKafkaConfiguration::backOff);
 		return handler;
 	}
 

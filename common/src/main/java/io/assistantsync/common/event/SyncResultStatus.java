@@ -3,7 +3,7 @@ package io.assistantsync.common.event;
 /**
  * The outcome of one sync attempt, as published on the sync-results topic.
  */
-public enum SyncOutcomeStatus {
+public enum SyncResultStatus {
 
 	/** The attempt failed and another attempt is scheduled ({@code nextAttemptAt}). */
 	RETRYING,

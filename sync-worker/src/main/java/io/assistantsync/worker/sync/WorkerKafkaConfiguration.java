@@ -3,7 +3,6 @@ package io.assistantsync.worker.sync;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -17,7 +16,6 @@ import org.springframework.boot.kafka.autoconfigure.DefaultKafkaProducerFactoryC
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
-import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
@@ -31,7 +29,7 @@ import org.springframework.kafka.support.serializer.ErrorHandlingDeserializer;
 import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
 
 import io.assistantsync.common.json.EventJson;
-import io.assistantsync.worker.system.TopicsProperties;
+import io.assistantsync.common.boot.TopicsProperties;
 
 /**
  * Kafka clients of the worker. Values are read by {@link PendingCreateDeserializer} inside an
@@ -40,7 +38,7 @@ import io.assistantsync.worker.system.TopicsProperties;
  * their store writes and results.
  */
 @Configuration(proxyBeanMethods = false)
-class SyncKafkaConfiguration {
+class WorkerKafkaConfiguration {
 
 	/** The container factory of the main topic's batch listener. */
 	static final String BATCH_FACTORY = "pendingCreateBatchListenerContainerFactory";
@@ -121,12 +119,8 @@ class SyncKafkaConfiguration {
 
 	@Bean
 	KafkaAdmin.NewTopics workerTopics(TopicsProperties topics) {
-		return new KafkaAdmin.NewTopics(topic(topics.pendingCreate(), topics), topic(topics.syncResults(), topics),
-				topic(topics.opsAudit(), topics));
-	}
-
-	private static NewTopic topic(String name, TopicsProperties topics) {
-		return TopicBuilder.name(name).partitions(topics.partitions()).replicas(topics.replicationFactor()).build();
+		return new KafkaAdmin.NewTopics(topics.newTopic(topics.pendingCreate()), topics.newTopic(topics.syncResults()),
+				topics.newTopic(topics.opsAudit()));
 	}
 
 }

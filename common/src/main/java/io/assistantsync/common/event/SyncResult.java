@@ -21,8 +21,8 @@ import io.assistantsync.common.kafka.EventTypes;
  * @param error why the attempt failed, or {@code null} when it did not
  * @param occurredAt when the outcome was decided
  */
-public record AssistantSyncOutcome(String eventId, String sourceEventId, String assistantId, long version,
-		SyncOutcomeStatus status, int attempt, int maxAttempts,
+public record SyncResult(String eventId, String sourceEventId, String assistantId, long version,
+		SyncResultStatus status, int attempt, int maxAttempts,
 		@JsonInclude(JsonInclude.Include.NON_NULL) Instant nextAttemptAt,
 		@JsonInclude(JsonInclude.Include.NON_NULL) SyncError error, Instant occurredAt) {
 }

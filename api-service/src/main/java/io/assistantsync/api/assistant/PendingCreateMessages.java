@@ -10,7 +10,7 @@ import org.apache.kafka.common.header.Header;
 import org.springframework.stereotype.Component;
 
 import io.assistantsync.api.outbox.OutboxMessage;
-import io.assistantsync.api.system.TopicsProperties;
+import io.assistantsync.common.boot.TopicsProperties;
 import io.assistantsync.common.event.AssistantCreationRequested;
 import io.assistantsync.common.kafka.CloudEventHeaders;
 import io.assistantsync.common.kafka.EventTypes;
@@ -21,14 +21,14 @@ import io.assistantsync.common.json.EventJson;
  * assistant id, CloudEvents binary headers, the event's JSON as the value.
  */
 @Component
-class PendingCreateEvents {
+class PendingCreateMessages {
 
 	/** The {@code ce_source} of every event this service writes. */
 	static final String SOURCE = "/api-service";
 
 	private final TopicsProperties topics;
 
-	PendingCreateEvents(TopicsProperties topics) {
+	PendingCreateMessages(TopicsProperties topics) {
 		this.topics = topics;
 	}
 

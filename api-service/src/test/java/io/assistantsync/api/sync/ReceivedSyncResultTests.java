@@ -3,31 +3,31 @@ package io.assistantsync.api.sync;
 import org.junit.jupiter.api.Test;
 
 import io.assistantsync.api.SyncResults;
-import io.assistantsync.common.event.AssistantSyncOutcome;
-import io.assistantsync.common.event.SyncOutcomeStatus;
+import io.assistantsync.common.event.SyncResult;
+import io.assistantsync.common.event.SyncResultStatus;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class SyncResultTests {
+class ReceivedSyncResultTests {
 
 	@Test
 	void shouldKeepTheValueExactlyAsReceived() {
-		AssistantSyncOutcome outcome = SyncResults.retrying("assistant", "source", 2);
+		SyncResult outcome = SyncResults.retrying("assistant", "source", 2);
 		String json = " " + SyncResults.json(outcome).replace(",", ", ") + "\n";
 
-		SyncResult result = SyncResult.parse(json).orElseThrow();
+		ReceivedSyncResult result = ReceivedSyncResult.parse(json).orElseThrow();
 
 		assertThat(result.json()).isEqualTo(json);
 		assertThat(result.outcome()).isEqualTo(outcome);
 		assertThat(result.toEvent()).isEqualTo(
-				new SyncResultEvent(outcome.eventId(), "source", SyncOutcomeStatus.RETRYING, json));
+				new StreamedSyncResult(outcome.eventId(), "source", SyncResultStatus.RETRYING, json));
 	}
 
 	@Test
 	void shouldTolerateFieldsAddedByANewerWorker() {
 		String json = SyncResults.json(SyncResults.synced("assistant", "source", 1)).replace("{", "{\"region\":\"eu\",");
 
-		assertThat(SyncResult.parse(json)).isPresent();
+		assertThat(ReceivedSyncResult.parse(json)).isPresent();
 	}
 
 	@Test
@@ -36,7 +36,7 @@ class SyncResultTests {
 		for (String value : new String[] { null, "", "{", "[]", "42", "{}", valid.replace("\"SYNCED\"", "\"DONE\""),
 				valid.replace("\"attempt\":1", "\"attempt\":0"), valid.replace("\"assistantId\":\"assistant\"", "\"assistantId\":\" \""),
 				valid.replace("\"sourceEventId\":\"source\",", "") }) {
-			assertThat(SyncResult.parse(value)).as(value).isEmpty();
+			assertThat(ReceivedSyncResult.parse(value)).as(value).isEmpty();
 		}
 	}
 

@@ -1,6 +1,6 @@
 package io.assistantsync.api.sync;
 
-import io.assistantsync.common.event.SyncOutcomeStatus;
+import io.assistantsync.common.event.SyncResultStatus;
 
 /**
  * A sync result as a stream sends it, whether replayed from the log or received live.
@@ -10,7 +10,7 @@ import io.assistantsync.common.event.SyncOutcomeStatus;
  * @param status its status
  * @param json the value exactly as received, the SSE {@code data}
  */
-record SyncResultEvent(String eventId, String sourceEventId, SyncOutcomeStatus status, String json) {
+record StreamedSyncResult(String eventId, String sourceEventId, SyncResultStatus status, String json) {
 
 	/**
 	 * Whether this result ends a stream that follows the given pending-create event.

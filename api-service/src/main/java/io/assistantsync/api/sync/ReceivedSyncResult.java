@@ -4,7 +4,7 @@ import java.util.Optional;
 
 import tools.jackson.core.JacksonException;
 
-import io.assistantsync.common.event.AssistantSyncOutcome;
+import io.assistantsync.common.event.SyncResult;
 import io.assistantsync.common.json.EventJson;
 
 /**
@@ -13,7 +13,7 @@ import io.assistantsync.common.json.EventJson;
  * @param outcome the parsed value
  * @param json the value as received
  */
-record SyncResult(AssistantSyncOutcome outcome, String json) {
+record ReceivedSyncResult(SyncResult outcome, String json) {
 
 	String eventId() {
 		return this.outcome.eventId();
@@ -23,8 +23,8 @@ record SyncResult(AssistantSyncOutcome outcome, String json) {
 		return this.outcome.assistantId();
 	}
 
-	SyncResultEvent toEvent() {
-		return new SyncResultEvent(eventId(), this.outcome.sourceEventId(), this.outcome.status(), this.json);
+	StreamedSyncResult toEvent() {
+		return new StreamedSyncResult(eventId(), this.outcome.sourceEventId(), this.outcome.status(), this.json);
 	}
 
 	/**
@@ -32,15 +32,15 @@ record SyncResult(AssistantSyncOutcome outcome, String json) {
 	 * @param json the value
 	 * @return the result, or empty when the value is not a usable sync result
 	 */
-	static Optional<SyncResult> parse(String json) {
+	static Optional<ReceivedSyncResult> parse(String json) {
 		if (json == null) {
 			return Optional.empty();
 		}
 		try {
-			AssistantSyncOutcome outcome = EventJson.mapper().readValue(json, AssistantSyncOutcome.class);
+			SyncResult outcome = EventJson.mapper().readValue(json, SyncResult.class);
 			boolean usable = outcome != null && hasText(outcome.eventId()) && hasText(outcome.sourceEventId())
 					&& hasText(outcome.assistantId()) && outcome.status() != null && outcome.attempt() >= 1;
-			return usable ? Optional.of(new SyncResult(outcome, json)) : Optional.empty();
+			return usable ? Optional.of(new ReceivedSyncResult(outcome, json)) : Optional.empty();
 		}
 		catch (JacksonException ex) {
 			return Optional.empty();

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  * output goes to a log file; a sampler thread records its resident memory and, for the services, the heap
  * reported by Actuator.
  */
-final class ServiceProcess implements AutoCloseable {
+final class BenchedService implements AutoCloseable {
 
 	private static final Pattern HEAP_VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+-]+)");
 
@@ -47,7 +47,7 @@ final class ServiceProcess implements AutoCloseable {
 
 	private Thread sampler;
 
-	private ServiceProcess(String name, Process process, long startedNanos, String baseUrl, Path log) {
+	private BenchedService(String name, Process process, long startedNanos, String baseUrl, Path log) {
 		this.name = name;
 		this.process = process;
 		this.startedNanos = startedNanos;
@@ -65,7 +65,7 @@ final class ServiceProcess implements AutoCloseable {
 	 * @param logDirectory where its output goes
 	 * @return the running process
 	 */
-	static ServiceProcess start(String name, List<String> javaOptions, List<String> arguments,
+	static BenchedService start(String name, List<String> javaOptions, List<String> arguments,
 			Map<String, String> environment, String baseUrl, Path logDirectory) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(javaExecutable());
@@ -79,7 +79,7 @@ final class ServiceProcess implements AutoCloseable {
 		long started = System.nanoTime();
 		Process process = builder.start();
 		process.getOutputStream().close();
-		return new ServiceProcess(name, process, started, baseUrl, log);
+		return new BenchedService(name, process, started, baseUrl, log);
 	}
 
 	String name() {

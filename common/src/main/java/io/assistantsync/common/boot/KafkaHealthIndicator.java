@@ -1,24 +1,23 @@
-package io.assistantsync.api.system;
+package io.assistantsync.common.boot;
 
 import java.time.Duration;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.stereotype.Component;
 
 import io.assistantsync.common.kafka.KafkaClusterProbe;
 
 /**
- * {@code kafka} health: UP when the cluster answers a describe-cluster request within a short timeout.
- * Not part of readiness: the service keeps accepting work while Kafka is down.
+ * {@code kafka} health: UP when the cluster answers a describe-cluster request within a short timeout. Each
+ * service decides in its health groups whether it is part of readiness (the worker: yes; the api-service:
+ * no, it keeps accepting work while Kafka is down).
  */
-@Component("kafka")
-class KafkaHealthIndicator extends AbstractHealthIndicator implements AutoCloseable {
+public class KafkaHealthIndicator extends AbstractHealthIndicator implements AutoCloseable {
 
 	private final KafkaClusterProbe probe;
 
-	KafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
+	public KafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
 		super("Kafka health check failed");
 		this.probe = new KafkaClusterProbe(kafkaAdmin.getConfigurationProperties(), Duration.ofSeconds(2));
 	}
