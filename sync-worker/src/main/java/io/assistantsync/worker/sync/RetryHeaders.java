@@ -2,16 +2,16 @@ package io.assistantsync.worker.sync;
 
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 
 import org.springframework.kafka.retrytopic.RetryTopicHeaders;
 
 /**
- * Reads Spring Kafka's binary retry headers, which say which attempt a record is on and when it is due.
+ * Reads Spring Kafka's binary retry headers, which say which attempt a record is on and when it was first
+ * published.
  */
 final class RetryHeaders {
 
@@ -36,25 +36,14 @@ final class RetryHeaders {
 	}
 
 	/**
-	 * When a record sent to a retry topic is due.
-	 * @param headers the forwarded record's headers
-	 * @return the due instant, or {@code null} when the header is absent
+	 * When the record was first published, as Spring Kafka's retry topics keep it.
+	 * @param record a consumed record
+	 * @return the original timestamp, or the record's own on the main topic
 	 */
-	static Instant dueAt(Headers headers) {
-		Header header = headers.lastHeader(RetryTopicHeaders.DEFAULT_HEADER_BACKOFF_TIMESTAMP);
-		return (header != null) ? Instant.ofEpochMilli(new BigInteger(header.value()).longValue()) : null;
-	}
-
-	/**
-	 * Reads a text header.
-	 * @param headers the headers
-	 * @param name the header name
-	 * @return the last value as UTF-8, or {@code null}
-	 */
-	static String text(Headers headers, String name) {
-		Header header = headers.lastHeader(name);
-		return (header != null && header.value() != null) ? new String(header.value(), StandardCharsets.UTF_8)
-				: null;
+	static long originalTimestamp(ConsumerRecord<?, ?> record) {
+		Header header = record.headers().lastHeader(RetryTopicHeaders.DEFAULT_HEADER_ORIGINAL_TIMESTAMP);
+		return (header != null && header.value() != null) ? new BigInteger(header.value()).longValue()
+				: record.timestamp();
 	}
 
 }

@@ -17,9 +17,9 @@ import org.springframework.kafka.retrytopic.RetryTopicConfiguration;
 import org.springframework.kafka.retrytopic.RetryTopicConfigurationBuilder;
 import org.springframework.kafka.retrytopic.RetryTopicConfigurationSupport;
 import org.springframework.kafka.retrytopic.RetryTopicSchedulerWrapper;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.kafka.retrytopic.TopicSuffixingStrategy;
 import org.springframework.kafka.support.serializer.DeserializationException;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 import io.assistantsync.common.boot.TopicsProperties;
 
@@ -49,13 +49,13 @@ class RetryTopicsConfiguration extends RetryTopicConfigurationSupport {
 
 	private final SyncListenerProperties listener;
 
-	private final ObjectProvider<ForwardedOutcomes> outcomes;
+	private final ObjectProvider<FailedAttempts> failedAttempts;
 
 	RetryTopicsConfiguration(SyncStoreProperties store, SyncListenerProperties listener,
-			ObjectProvider<ForwardedOutcomes> outcomes) {
+			ObjectProvider<FailedAttempts> failedAttempts) {
 		this.store = store;
 		this.listener = listener;
-		this.outcomes = outcomes;
+		this.failedAttempts = failedAttempts;
 	}
 
 	@Bean
@@ -104,7 +104,7 @@ class RetryTopicsConfiguration extends RetryTopicConfigurationSupport {
 	 * anchors the retry chain and is never started. The retry topics' consumers fetch with a short wait:
 	 * after a failed record Spring Kafka seeks back to the rest of the poll, and the next fetch cannot go
 	 * out before the one in flight returns, which with Kafka's default wait held each record behind a
-	 * failure for half a second.
+	 * failure for half a second. Their error handlers report each forwarded record ({@link FailedAttempts}).
 	 */
 	@Override
 	protected void configureCustomizers(CustomizersConfigurer customizers) {
@@ -119,6 +119,7 @@ class RetryTopicsConfiguration extends RetryTopicConfigurationSupport {
 				container.getContainerProperties().setKafkaConsumerProperties(retryConsumer);
 			}
 		});
+		customizers.customizeErrorHandler(errors -> errors.setRetryListeners(this.failedAttempts.getObject()));
 	}
 
 	@Override
@@ -130,8 +131,6 @@ class RetryTopicsConfiguration extends RetryTopicConfigurationSupport {
 	@Override
 	protected Consumer<DeadLetterPublishingRecovererFactory> configureDeadLetterPublishingContainerFactory() {
 		return factory -> {
-			factory.setDeadLetterPublisherCreator((templates, destinations) -> new OutcomeReportingRecoverer(templates,
-					destinations, this.outcomes.getObject()));
 			factory.setHeadersFunction(ForwardingHeaders::readable);
 			factory.setDeadLetterPublishingRecovererCustomizer(recoverer -> {
 				recoverer.setHeaderNamesSupplier(ForwardingHeaders::standardNames);

@@ -52,44 +52,43 @@ class SyncResultPublisher {
 		this.clock = clock;
 	}
 
-	void synced(SyncSubject subject, int attempt) {
-		publish(subject, SyncResultStatus.SYNCED, attempt, this.clock.instant(), null, null);
-	}
-
 	/**
 	 * Publishes SYNCED for many subjects with one flush, then waits for every acknowledgement.
-	 * @param subjects what was synced
-	 * @param attempt the attempt that synced them
+	 * @param subjects what was synced, each on its attempt
 	 */
-	void syncedAll(List<SyncSubject> subjects, int attempt) {
+	void syncedAll(List<SyncSubject> subjects) {
+		if (subjects.isEmpty()) {
+			return;
+		}
 		Instant now = this.clock.instant();
 		List<CompletableFuture<?>> acks = new ArrayList<>(subjects.size());
 		for (SyncSubject subject : subjects) {
-			acks.add(send(record(subject, SyncResultStatus.SYNCED, attempt, now, null, null)));
+			acks.add(send(record(subject, SyncResultStatus.SYNCED, now, null, null)));
 		}
 		await(CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)),
 				"SYNCED of " + subjects.size() + " assistants");
 	}
 
-	void retrying(SyncSubject subject, int attempt, Instant failedAt, Instant nextAttemptAt, SyncError error) {
-		publish(subject, SyncResultStatus.RETRYING, attempt, failedAt, nextAttemptAt, error);
+	void retrying(SyncSubject subject, Instant failedAt, Instant nextAttemptAt, SyncError error) {
+		publish(subject, SyncResultStatus.RETRYING, failedAt, nextAttemptAt, error);
 	}
 
-	void deadLettered(SyncSubject subject, int attempt, Instant failedAt, SyncError error) {
-		publish(subject, SyncResultStatus.DEAD_LETTERED, attempt, failedAt, null, error);
+	void deadLettered(SyncSubject subject, Instant failedAt, SyncError error) {
+		publish(subject, SyncResultStatus.DEAD_LETTERED, failedAt, null, error);
 	}
 
 	/**
 	 * Publishes a result and waits for its acknowledgement.
 	 * @param occurredAt when the outcome was decided: the store commit, or the failure of the attempt
 	 */
-	private void publish(SyncSubject subject, SyncResultStatus status, int attempt, Instant occurredAt,
-			Instant nextAttemptAt, SyncError error) {
-		await(send(record(subject, status, attempt, occurredAt, nextAttemptAt, error)), status + " of " + subject);
+	private void publish(SyncSubject subject, SyncResultStatus status, Instant occurredAt, Instant nextAttemptAt,
+			SyncError error) {
+		await(send(record(subject, status, occurredAt, nextAttemptAt, error)), status + " of " + subject);
 	}
 
-	private ProducerRecord<Object, Object> record(SyncSubject subject, SyncResultStatus status, int attempt,
-			Instant occurredAt, Instant nextAttemptAt, SyncError error) {
+	private ProducerRecord<Object, Object> record(SyncSubject subject, SyncResultStatus status, Instant occurredAt,
+			Instant nextAttemptAt, SyncError error) {
+		int attempt = subject.attempt();
 		Instant at = Timestamps.toMillis(occurredAt);
 		String eventId = DerivedIds.syncResultId(subject.sourceEventId(), subject.replay(), attempt, status.name());
 		SyncResult outcome = new SyncResult(eventId, subject.sourceEventId(),

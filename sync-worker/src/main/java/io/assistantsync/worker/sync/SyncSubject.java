@@ -14,8 +14,9 @@ import io.assistantsync.common.kafka.EventHeaders;
  * @param version the assistant's version, 0 when unknown
  * @param replay how many times the record was replayed from the dead-letter topic ({@code x-replay-count});
  * each replay is a round of attempts of its own, with result ids of its own
+ * @param attempt the attempt the record is on: 1 on the main topic, n on the (n−1)th retry topic
  */
-record SyncSubject(String sourceEventId, String assistantId, long version, int replay) {
+record SyncSubject(String sourceEventId, String assistantId, long version, int replay, int attempt) {
 
 	/**
 	 * The subject of any consumed record, also one whose value could not be read: then the ids come from the
@@ -25,9 +26,10 @@ record SyncSubject(String sourceEventId, String assistantId, long version, int r
 	 */
 	static SyncSubject of(ConsumerRecord<?, ?> record) {
 		int replay = replayCount(record);
+		int attempt = RetryHeaders.attempt(record.headers());
 		if (record.value() instanceof PendingCreateDelivery delivery) {
 			AssistantCreationRequested event = delivery.event();
-			return new SyncSubject(event.eventId(), event.assistantId(), event.version(), replay);
+			return new SyncSubject(event.eventId(), event.assistantId(), event.version(), replay, attempt);
 		}
 		if (!(record.key() instanceof String key) || key.isBlank()) {
 			return null;
@@ -36,7 +38,7 @@ record SyncSubject(String sourceEventId, String assistantId, long version, int r
 		if (eventId == null || eventId.isBlank()) {
 			eventId = record.topic() + "/" + record.partition() + "/" + record.offset();
 		}
-		return new SyncSubject(eventId, key, 0, replay);
+		return new SyncSubject(eventId, key, 0, replay, attempt);
 	}
 
 	private static int replayCount(ConsumerRecord<?, ?> record) {

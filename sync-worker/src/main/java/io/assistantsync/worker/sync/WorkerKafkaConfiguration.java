@@ -92,7 +92,8 @@ class WorkerKafkaConfiguration {
 	ConcurrentKafkaListenerContainerFactory<Object, Object> pendingCreateBatchListenerContainerFactory(
 			ConcurrentKafkaListenerContainerFactoryConfigurer configurer, ConsumerFactory<Object, Object> consumers,
 			SyncListenerProperties listener, TopicsProperties topics, SyncStoreProperties store,
-			@Qualifier(RetryTopicsConfiguration.MAIN_TOPIC_RECOVERER) DeadLetterPublishingRecoverer recoverer) {
+			@Qualifier(RetryTopicsConfiguration.MAIN_TOPIC_RECOVERER) DeadLetterPublishingRecoverer recoverer,
+			FailedAttempts failedAttempts) {
 		ConcurrentKafkaListenerContainerFactory<Object, Object> factory = new ConcurrentKafkaListenerContainerFactory<>();
 		configurer.configure(factory, consumers);
 		factory.setConcurrency(listener.effectiveConcurrency(topics.partitions()));
@@ -101,6 +102,7 @@ class WorkerKafkaConfiguration {
 		DefaultErrorHandler errors = new DefaultErrorHandler(recoverer, store.outageBackOff());
 		errors.defaultFalse();
 		errors.addRetryableExceptions(StoreUnavailableException.class, ResultPublicationException.class);
+		errors.setRetryListeners(failedAttempts);
 		factory.setCommonErrorHandler(errors);
 		return factory;
 	}

@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,15 +16,16 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.listener.BatchInterceptor;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
 import io.assistantsync.common.event.AssistantCreationRequested;
 import io.assistantsync.common.event.SyncResult;
 import io.assistantsync.common.event.SyncResultStatus;
+import io.assistantsync.common.boot.TopicsProperties;
 import io.assistantsync.testing.SampleAssistants;
 import io.assistantsync.testing.TopicReader;
 import io.assistantsync.worker.SyncWorkerIntegrationTest;
-import io.assistantsync.common.boot.TopicsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -74,8 +78,9 @@ class CrashRecoveryIntegrationTests {
 	}
 
 	/**
-	 * Kills the listener's consumer thread, as a crash would, the first time a chosen assistant reaches the
-	 * checkpoint.
+	 * Kills the listener's consumer thread, as a crash would, the first time a poll holding a chosen assistant
+	 * was processed: after its store writes and results, before its offsets are committed. Spring Boot applies
+	 * a {@link BatchInterceptor} bean to the worker's batch containers.
 	 */
 	@TestConfiguration
 	static class CrashOnce {
@@ -83,11 +88,24 @@ class CrashRecoveryIntegrationTests {
 		static final Set<String> victims = ConcurrentHashMap.newKeySet();
 
 		@Bean
-		SyncCheckpoint crashingCheckpoint() {
-			return record -> {
-				if (victims.remove(String.valueOf(record.key()))) {
-					throw new SimulatedCrash();
+		BatchInterceptor<Object, Object> crashAfterResults() {
+			return new BatchInterceptor<>() {
+
+				@Override
+				public ConsumerRecords<Object, Object> intercept(ConsumerRecords<Object, Object> records,
+						Consumer<Object, Object> consumer) {
+					return records;
 				}
+
+				@Override
+				public void success(ConsumerRecords<Object, Object> records, Consumer<Object, Object> consumer) {
+					for (ConsumerRecord<Object, Object> record : records) {
+						if (victims.remove(String.valueOf(record.key()))) {
+							throw new SimulatedCrash();
+						}
+					}
+				}
+
 			};
 		}
 
