@@ -39,7 +39,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two api-service instances on one database, one set of topics and one shared consumer group, as in
- * production (CONTRACT.md §6): each outbox row is published once, each sync result is recorded once, and
+ * production (docs/contract.md §6): each outbox row is published once, each sync result is recorded once, and
  * every instance streams every result to its own clients.
  */
 @ApiServiceIntegrationTest

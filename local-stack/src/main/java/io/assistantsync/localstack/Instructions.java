@@ -16,7 +16,7 @@ record Instructions(ServiceSpec api, ServiceSpec worker, String bootstrapServers
 	/** The line that tells a person, and the tests, that both services are ready. */
 	static final String READY_LINE = "The local stack is ready. Press Ctrl-C to stop it.";
 
-	/** The sample assistant of CONTRACT.md §1, as a producer would send it. */
+	/** The sample assistant of docs/contract.md §1, as a producer would send it. */
 	static final String SAMPLE_ASSISTANT = """
 			{"name":"Flight log analyst","emoji":"🛩️",\
 			"description":"Reads drone flight logs and explains anomalies.",\

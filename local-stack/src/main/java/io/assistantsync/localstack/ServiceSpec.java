@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * One service process to launch: its runnable jar, HTTP port and the environment that points it at the
- * broker and its database (the variables of CONTRACT.md §6).
+ * broker and its database (the variables of docs/contract.md §6).
  *
  * @param name the module name, also the log prefix
  * @param jar the Boot exec jar

@@ -18,8 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * No Docker engine runs in the build, so {@code docker-compose.yml} is checked as a file: the services, how
- * they start and are health-checked, pinned images, and that it sets every variable the README's
- * configuration tables name for the services.
+ * they start and are health-checked, pinned images, and that it sets every variable the configuration
+ * tables of {@code docs/configuration.md} name for the services.
  */
 class ComposeFileTests {
 
@@ -27,7 +27,7 @@ class ComposeFileTests {
 
 	private static final List<String> SERVICES = List.of("api-service", "sync-worker");
 
-	/** The README tables of settings that apply to the service containers, by their heading. */
+	/** The tables of settings that apply to the service containers, by their heading. */
 	private static final List<String> SERVICE_TABLES = List.of("Both services", "api-service", "sync-worker");
 
 	private static final Pattern ENV_VAR = Pattern.compile("`([A-Z][A-Z0-9_]+)`");
@@ -116,9 +116,9 @@ class ComposeFileTests {
 	}
 
 	@Test
-	void shouldSetEveryVariableTheReadmeConfigurationNamesForTheServices() throws IOException {
-		Map<String, Set<String>> documented = readmeVariables();
-		assertThat(documented).as("README configuration tables")
+	void shouldSetEveryVariableTheConfigurationTablesNameForTheServices() throws IOException {
+		Map<String, Set<String>> documented = documentedVariables();
+		assertThat(documented).as("configuration tables of docs/configuration.md")
 			.containsOnlyKeys("Both services", "api-service", "sync-worker")
 			.allSatisfy((table, variables) -> assertThat(variables).as(table).isNotEmpty());
 		for (String name : SERVICES) {
@@ -132,17 +132,15 @@ class ComposeFileTests {
 	}
 
 	/**
-	 * The env var columns of the README's service configuration tables, by table heading.
+	 * The env var columns of the service configuration tables, by table heading.
 	 */
-	private static Map<String, Set<String>> readmeVariables() throws IOException {
-		String readme = Files.readString(ROOT.resolve("README.md"));
-		String configuration = readme.substring(readme.indexOf("\n## Configuration\n"));
-		configuration = configuration.substring(0, configuration.indexOf("\n## ", 1));
+	private static Map<String, Set<String>> documentedVariables() throws IOException {
+		String configuration = Files.readString(ROOT.resolve("docs/configuration.md"));
 		Map<String, Set<String>> variables = new LinkedHashMap<>();
 		String table = "";
 		for (String line : configuration.lines().toList()) {
-			if (line.startsWith("### ")) {
-				table = line.substring(4).strip();
+			if (line.startsWith("## ")) {
+				table = line.substring(3).strip();
 			}
 			else if (SERVICE_TABLES.contains(table) && line.startsWith("| `")) {
 				String envVarColumn = line.split("\\|")[2];

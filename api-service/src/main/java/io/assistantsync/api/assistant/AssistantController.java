@@ -32,7 +32,7 @@ import io.assistantsync.common.id.AssistantId;
 import io.assistantsync.common.validation.FieldViolation;
 
 /**
- * {@code /api/assistants}: create, read, list and re-sync (CONTRACT.md §2).
+ * {@code /api/assistants}: create, read, list and re-sync (docs/contract.md §2).
  */
 @RestController
 @RequestMapping("/api/assistants")

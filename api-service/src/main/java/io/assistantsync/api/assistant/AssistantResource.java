@@ -9,7 +9,7 @@ import io.assistantsync.common.event.AssistantSnapshot;
 import io.assistantsync.common.event.Visibility;
 
 /**
- * The assistant resource of CONTRACT.md §1, as the API writes it.
+ * The assistant resource of docs/contract.md §1, as the API writes it.
  *
  * @param id server-generated nanoid
  * @param name trimmed name

@@ -13,7 +13,7 @@ import org.springframework.validation.annotation.Validated;
 /**
  * Idempotency keys of {@code POST /api/assistants} ({@code assistants.idempotency.*}).
  *
- * @param retention how long a key answers with its first response; CONTRACT.md promises 24 h
+ * @param retention how long a key answers with its first response; docs/contract.md promises 24 h
  * ({@code ASSISTANTS_IDEMPOTENCY_RETENTION})
  * @param cleanupInterval how often expired keys are deleted ({@code ASSISTANTS_IDEMPOTENCY_CLEANUP_INTERVAL})
  * @param cleanupBatchSize keys deleted per statement, so that a large cleanup never holds long locks

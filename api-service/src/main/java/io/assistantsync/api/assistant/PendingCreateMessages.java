@@ -17,7 +17,7 @@ import io.assistantsync.common.kafka.EventTypes;
 import io.assistantsync.common.json.EventJson;
 
 /**
- * Turns an accepted assistant into the outbox record of its pending-create event (CONTRACT.md §3): key =
+ * Turns an accepted assistant into the outbox record of its pending-create event (docs/contract.md §3): key =
  * assistant id, CloudEvents binary headers, the event's JSON as the value.
  */
 @Component

@@ -13,7 +13,7 @@ import io.assistantsync.api.system.ApiProblems;
  */
 final class RequestBodies {
 
-	/** The largest body accepted (CONTRACT.md §2). */
+	/** The largest body accepted (docs/contract.md §2). */
 	static final int MAX_BYTES = 64 * 1024;
 
 	private RequestBodies() {

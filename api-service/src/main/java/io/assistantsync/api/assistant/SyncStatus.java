@@ -1,7 +1,7 @@
 package io.assistantsync.api.assistant;
 
 /**
- * The local sync status of an assistant (CONTRACT.md §1).
+ * The local sync status of an assistant (docs/contract.md §1).
  */
 public enum SyncStatus {
 

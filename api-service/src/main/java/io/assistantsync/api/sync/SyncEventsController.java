@@ -25,7 +25,7 @@ import io.assistantsync.common.id.AssistantId;
 
 /**
  * {@code GET /api/assistants/{id}/sync-events}: the assistant's state, then its sync results as they
- * arrive, ending after the final one (CONTRACT.md §2).
+ * arrive, ending after the final one (docs/contract.md §2).
  */
 @RestController
 @Tag(name = "sync")

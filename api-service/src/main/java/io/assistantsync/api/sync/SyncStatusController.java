@@ -17,7 +17,7 @@ import io.assistantsync.api.system.KafkaReachability;
 
 /**
  * {@code GET /api/sync/status}: the outbox backlog, assistants by sync status and whether Kafka is
- * reachable (CONTRACT.md §2).
+ * reachable (docs/contract.md §2).
  */
 @RestController
 @Tag(name = "sync")

@@ -20,7 +20,7 @@ import io.assistantsync.api.ApiTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Create, read and list (CONTRACT.md §1, §2).
+ * Create, read and list (docs/contract.md §1, §2).
  */
 @ApiServiceIntegrationTest
 class AssistantApiIntegrationTests {

@@ -21,7 +21,7 @@ import io.assistantsync.api.ApiTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every rule of CONTRACT.md §1 and §2 for {@code POST /api/assistants}: bad input is a problem naming every
+ * Every rule of docs/contract.md §1 and §2 for {@code POST /api/assistants}: bad input is a problem naming every
  * offending field and stores and publishes nothing; unusual but valid text comes back byte for byte.
  */
 @ApiServiceIntegrationTest

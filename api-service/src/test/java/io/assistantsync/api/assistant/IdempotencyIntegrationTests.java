@@ -25,7 +25,7 @@ import io.assistantsync.api.ApiTestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The Idempotency-Key header of {@code POST /api/assistants} (CONTRACT.md §2).
+ * The Idempotency-Key header of {@code POST /api/assistants} (docs/contract.md §2).
  */
 @ApiServiceIntegrationTest
 class IdempotencyIntegrationTests {

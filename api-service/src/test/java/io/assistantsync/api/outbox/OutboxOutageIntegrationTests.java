@@ -30,7 +30,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * CONTRACT.md §2: a POST answers 202 as soon as it is committed locally, whether or not Kafka is reachable,
+ * docs/contract.md §2: a POST answers 202 as soon as it is committed locally, whether or not Kafka is reachable,
  * and nothing committed is lost.
  */
 @ApiServiceIntegrationTest

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code GET /api/assistants/{id}/sync-events} (CONTRACT.md §2).
+ * {@code GET /api/assistants/{id}/sync-events} (docs/contract.md §2).
  */
 @ApiServiceIntegrationTest
 class SyncEventsIntegrationTests {

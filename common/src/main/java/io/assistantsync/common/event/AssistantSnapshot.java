@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An assistant as accepted by the api-service: every resource field of CONTRACT.md §1 except
+ * An assistant as accepted by the api-service: every resource field of docs/contract.md §1 except
  * {@code sync}. This is what a pending-create event carries and what the authoritative store keeps.
  *
  * @param id server-generated nanoid

@@ -23,7 +23,7 @@ import io.assistantsync.common.json.Timestamps;
 public record CloudEventHeaders(String id, String source, String type, Instant time, String subject) {
 
 	/**
-	 * The headers in the order of CONTRACT.md §3.
+	 * The headers in the order of docs/contract.md §3.
 	 * @return new headers, one per attribute, plus {@code content-type}
 	 */
 	public List<Header> toKafkaHeaders() {

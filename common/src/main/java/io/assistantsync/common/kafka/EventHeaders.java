@@ -1,7 +1,7 @@
 package io.assistantsync.common.kafka;
 
 /**
- * Kafka header names of CONTRACT.md §3 and §5. CloudEvents 1.0 binary mode uses the {@code ce_}
+ * Kafka header names of docs/contract.md §3 and §5. CloudEvents 1.0 binary mode uses the {@code ce_}
  * prefix; the {@code x-} headers are readable UTF-8 companions of Spring Kafka's binary headers.
  */
 public final class EventHeaders {

@@ -1,7 +1,7 @@
 package io.assistantsync.common.kafka;
 
 /**
- * Default names of the topics of CONTRACT.md §3. Every name is configurable in the services
+ * Default names of the topics of docs/contract.md §3. Every name is configurable in the services
  * ({@code assistants.topics.*}); retry and dead-letter topic names are derived by Spring Kafka from
  * the pending-create topic and are never written by hand.
  */

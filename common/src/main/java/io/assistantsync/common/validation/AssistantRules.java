@@ -10,7 +10,7 @@ import io.assistantsync.common.event.AssistantSnapshot;
 import io.assistantsync.common.id.AssistantId;
 
 /**
- * The field rules of an assistant (CONTRACT.md §1). Lengths count Unicode code points, not UTF-16 units.
+ * The field rules of an assistant (docs/contract.md §1). Lengths count Unicode code points, not UTF-16 units.
  * Text must be well-formed Unicode (no lone surrogates) and free of control characters; long free text
  * ({@code description}, {@code instructions}) may contain line breaks and tabs.
  */

@@ -15,7 +15,7 @@ import org.springframework.kafka.support.KafkaHeaders;
 import io.assistantsync.common.kafka.EventHeaders;
 
 /**
- * The headers of records forwarded to retry and dead-letter topics (CONTRACT.md §3): Spring Kafka's
+ * The headers of records forwarded to retry and dead-letter topics (docs/contract.md §3): Spring Kafka's
  * standard {@code kafka_dlt-*} headers, the readable {@code x-sync-attempts} and {@code x-sync-error}, and
  * a stack trace capped so that a record near the size limit still fits.
  */

@@ -12,7 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The retry policy of failed syncs ({@code sync.retry.*}, CONTRACT.md §3). Attempt n+1 is due
+ * The retry policy of failed syncs ({@code sync.retry.*}, docs/contract.md §3). Attempt n+1 is due
  * {@code initialDelay × multiplier^(n−1)} (at most {@code maxDelay}) after attempt n fails; the retry topics
  * are named after these delays ({@code -retry-1000} …), so other values give other topic names.
  *
