@@ -23,13 +23,13 @@ class SyncStateRecorder {
 
 	private final Assistants assistants;
 
-	private final SyncEventLog log;
+	private final SyncResultLog log;
 
 	private final MeterRegistry meters;
 
 	private final Clock clock;
 
-	SyncStateRecorder(Assistants assistants, SyncEventLog log, MeterRegistry meters, Clock clock) {
+	SyncStateRecorder(Assistants assistants, SyncResultLog log, MeterRegistry meters, Clock clock) {
 		this.assistants = assistants;
 		this.log = log;
 		this.meters = meters;
