@@ -6,7 +6,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,10 +16,12 @@ import org.springframework.stereotype.Repository;
 
 import io.assistantsync.api.assistant.AssistantResource.LastError;
 import io.assistantsync.api.assistant.AssistantResource.Sync;
+import io.assistantsync.common.event.SyncError;
+import io.assistantsync.common.event.SyncResult;
 import io.assistantsync.common.event.Visibility;
 
 /**
- * The {@code assistants} table.
+ * The {@code assistants} table: the only code that reads or writes it.
  */
 @Repository
 class AssistantStore {
@@ -45,6 +49,33 @@ class AssistantStore {
 			    last_error_message = NULL, last_attempt_at = NULL, synced_at = NULL
 			WHERE id = :id
 			""";
+
+	private static final String RECORD_RETRYING = """
+			UPDATE assistants
+			SET sync_attempts = :attempt, last_error_type = COALESCE(CAST(:errorType AS text), last_error_type),
+			    last_error_message = COALESCE(CAST(:errorMessage AS text), last_error_message),
+			    last_attempt_at = :occurredAt
+			WHERE id = :assistantId AND sync_event_id = :sourceEventId AND sync_status = 'PENDING'
+			    AND sync_attempts < :attempt
+			""";
+
+	private static final String RECORD_SYNCED = """
+			UPDATE assistants
+			SET sync_status = 'SYNCED', sync_attempts = GREATEST(sync_attempts, :attempt),
+			    last_attempt_at = :occurredAt, synced_at = :occurredAt
+			WHERE id = :assistantId AND sync_event_id = :sourceEventId AND sync_status IN ('PENDING', 'FAILED')
+			""";
+
+	private static final String RECORD_DEAD_LETTERED = """
+			UPDATE assistants
+			SET sync_status = 'FAILED', sync_attempts = GREATEST(sync_attempts, :attempt),
+			    last_error_type = COALESCE(CAST(:errorType AS text), last_error_type),
+			    last_error_message = COALESCE(CAST(:errorMessage AS text), last_error_message),
+			    last_attempt_at = :occurredAt
+			WHERE id = :assistantId AND sync_event_id = :sourceEventId AND sync_status = 'PENDING'
+			""";
+
+	private static final String COUNT_BY_STATUS = "SELECT sync_status, count(*) AS n FROM assistants GROUP BY sync_status";
 
 	private static final String PAGE = "SELECT " + COLUMNS + " FROM assistants";
 
@@ -91,6 +122,50 @@ class AssistantStore {
 
 	void restartSync(String id, String syncEventId) {
 		this.jdbc.sql(RESTART_SYNC).param("id", id).param("syncEventId", syncEventId).update();
+	}
+
+	/**
+	 * Applies a sync result to the assistant's sync state, idempotently and never backwards: only results of
+	 * the assistant's current pending-create event count; RETRYING keeps PENDING and records the attempt if it
+	 * is newer than the one recorded; SYNCED and DEAD_LETTERED (FAILED) are final until a manual re-sync, so a
+	 * late RETRYING is ignored. One exception: SYNCED after FAILED is applied, because it can only come from
+	 * an operator replaying the dead letter, and then the authoritative store holds the assistant.
+	 * @param result the result
+	 * @param receivedAt when it was received, the time of the attempt if the result names none
+	 * @return whether the assistant's state changed
+	 */
+	boolean recordOutcome(SyncResult result, Instant receivedAt) {
+		String sql = switch (result.status()) {
+			case RETRYING -> RECORD_RETRYING;
+			case SYNCED -> RECORD_SYNCED;
+			case DEAD_LETTERED -> RECORD_DEAD_LETTERED;
+		};
+		SyncError error = result.error();
+		Instant occurredAt = (result.occurredAt() != null) ? result.occurredAt() : receivedAt;
+		return this.jdbc.sql(sql)
+			.param("assistantId", result.assistantId())
+			.param("sourceEventId", result.sourceEventId())
+			.param("attempt", result.attempt())
+			.param("occurredAt", Timestamp.from(occurredAt))
+			.param("errorType", (error != null) ? error.type() : null)
+			.param("errorMessage", (error != null) ? error.message() : null)
+			.update() == 1;
+	}
+
+	/**
+	 * How many assistants have each sync status.
+	 * @return every status, in declaration order, with its count (0 when none has it)
+	 */
+	Map<SyncStatus, Long> countBySyncStatus() {
+		Map<SyncStatus, Long> counts = new EnumMap<>(SyncStatus.class);
+		for (SyncStatus status : SyncStatus.values()) {
+			counts.put(status, 0L);
+		}
+		this.jdbc.sql(COUNT_BY_STATUS)
+			.query((rs) -> {
+				counts.put(SyncStatus.valueOf(rs.getString("sync_status")), rs.getLong("n"));
+			});
+		return counts;
 	}
 
 	/**

@@ -1,13 +1,18 @@
 package io.assistantsync.api.assistant;
 
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
+import io.assistantsync.common.event.SyncResult;
 import io.assistantsync.common.id.AssistantId;
 
 /**
- * Reads assistants for the other features (the sync-events stream).
+ * What the other features may do with assistants: read one (the sync-events stream), apply a sync result
+ * to its sync state (the result listener) and count them by sync status (the status endpoint). The
+ * {@code assistants} table itself stays inside this feature.
  */
 @Component
 public class Assistants {
@@ -25,6 +30,25 @@ public class Assistants {
 	 */
 	public Optional<TrackedAssistant> find(String id) {
 		return AssistantId.isWellFormed(id) ? this.store.find(id) : Optional.empty();
+	}
+
+	/**
+	 * Applies a sync result to the assistant's sync state, idempotently and never backwards; results of an
+	 * older pending-create event and of unknown assistants change nothing. Joins the caller's transaction.
+	 * @param result the result
+	 * @param receivedAt when it was received, taken as the time of the attempt if the result names none
+	 * @return whether the assistant's state changed
+	 */
+	public boolean recordOutcome(SyncResult result, Instant receivedAt) {
+		return this.store.recordOutcome(result, receivedAt);
+	}
+
+	/**
+	 * How many assistants have each sync status.
+	 * @return every status, in declaration order, with its count (0 when none has it)
+	 */
+	public Map<SyncStatus, Long> countBySyncStatus() {
+		return this.store.countBySyncStatus();
 	}
 
 }

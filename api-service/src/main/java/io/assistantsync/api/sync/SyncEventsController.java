@@ -33,13 +33,13 @@ class SyncEventsController {
 
 	private final Assistants assistants;
 
-	private final SyncEventLog log;
+	private final SyncResultLog log;
 
 	private final SyncEventStreams streams;
 
 	private final JsonMapper json;
 
-	SyncEventsController(Assistants assistants, SyncEventLog log, SyncEventStreams streams, JsonMapper json) {
+	SyncEventsController(Assistants assistants, SyncResultLog log, SyncEventStreams streams, JsonMapper json) {
 		this.assistants = assistants;
 		this.log = log;
 		this.streams = streams;

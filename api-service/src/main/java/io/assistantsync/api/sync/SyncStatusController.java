@@ -6,11 +6,10 @@ import java.util.Map;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.assistantsync.api.assistant.SyncStatus;
+import io.assistantsync.api.assistant.Assistants;
 import io.assistantsync.api.outbox.Outbox;
 import io.assistantsync.api.outbox.OutboxBacklog;
 import io.assistantsync.api.system.KafkaReachability;
@@ -23,18 +22,16 @@ import io.assistantsync.api.system.KafkaReachability;
 @Tag(name = "sync")
 class SyncStatusController {
 
-	private static final String COUNT_BY_STATUS = "SELECT sync_status, count(*) AS n FROM assistants GROUP BY sync_status";
-
 	private final Outbox outbox;
 
 	private final KafkaReachability kafka;
 
-	private final JdbcClient jdbc;
+	private final Assistants assistants;
 
-	SyncStatusController(Outbox outbox, KafkaReachability kafka, JdbcClient jdbc) {
+	SyncStatusController(Outbox outbox, KafkaReachability kafka, Assistants assistants) {
 		this.outbox = outbox;
 		this.kafka = kafka;
-		this.jdbc = jdbc;
+		this.assistants = assistants;
 	}
 
 	@Operation(summary = "Pipeline status of this service",
@@ -43,13 +40,7 @@ class SyncStatusController {
 	SyncStatusReport status() {
 		OutboxBacklog backlog = this.outbox.backlog();
 		Map<String, Long> byStatus = new LinkedHashMap<>();
-		for (SyncStatus status : SyncStatus.values()) {
-			byStatus.put(status.name(), 0L);
-		}
-		this.jdbc.sql(COUNT_BY_STATUS)
-			.query((rs) -> {
-				byStatus.put(rs.getString("sync_status"), rs.getLong("n"));
-			});
+		this.assistants.countBySyncStatus().forEach((status, count) -> byStatus.put(status.name(), count));
 		return new SyncStatusReport(new SyncStatusReport.Backlog(backlog.count(), backlog.oldestAge().toMillis()),
 				byStatus, this.kafka.isUp() ? "UP" : "DOWN");
 	}

@@ -150,7 +150,7 @@ class SyncEventsIntegrationTests {
 
 	private void awaitRecorded(String eventId) {
 		await().atMost(TIMEOUT)
-			.until(() -> this.jdbc.queryForObject("SELECT count(*) FROM sync_events WHERE event_id = ?", Integer.class,
+			.until(() -> this.jdbc.queryForObject("SELECT count(*) FROM sync_results WHERE event_id = ?", Integer.class,
 					eventId) == 1);
 	}
 

@@ -80,7 +80,7 @@ class SyncStateIntegrationTests {
 		assertThat(sync.get("attempts").asInt()).isEqualTo(3);
 		assertThat(sync.get("syncedAt").stringValue()).matches(".*\\.\\d{3}Z");
 		assertThat(sync.get("lastError").get("message").stringValue()).isEqualTo("attempt 2 timed out");
-		assertThat(this.jdbc.queryForList("SELECT event_id FROM sync_events WHERE assistant_id = ?", String.class,
+		assertThat(this.jdbc.queryForList("SELECT event_id FROM sync_results WHERE assistant_id = ?", String.class,
 				assistant.id()))
 			.doesNotHaveDuplicates()
 			.hasSize(4);
@@ -251,7 +251,7 @@ class SyncStateIntegrationTests {
 
 	private void awaitRecorded(String eventId) {
 		await().atMost(TIMEOUT)
-			.until(() -> this.jdbc.queryForObject("SELECT count(*) FROM sync_events WHERE event_id = ?", Integer.class,
+			.until(() -> this.jdbc.queryForObject("SELECT count(*) FROM sync_results WHERE event_id = ?", Integer.class,
 					eventId) == 1);
 	}
 

@@ -10,26 +10,26 @@ import org.springframework.stereotype.Repository;
 import io.assistantsync.common.event.SyncResultStatus;
 
 /**
- * The {@code sync_events} table: every sync result received, once per event id, in order of first
+ * The {@code sync_results} table: every sync result received, once per event id, in order of first
  * receipt. It is the audit trail and what a reconnecting stream replays.
  */
 @Repository
-class SyncEventLog {
+class SyncResultLog {
 
 	private static final String INSERT = """
-			INSERT INTO sync_events (event_id, assistant_id, source_event_id, status, attempt, payload, received_at)
+			INSERT INTO sync_results (event_id, assistant_id, source_event_id, status, attempt, payload, received_at)
 			VALUES (:eventId, :assistantId, :sourceEventId, :status, :attempt, :payload, :receivedAt)
 			ON CONFLICT (event_id) DO NOTHING
 			""";
 
 	private static final String OF_ASSISTANT = """
-			SELECT event_id, source_event_id, status, payload FROM sync_events
+			SELECT event_id, source_event_id, status, payload FROM sync_results
 			WHERE assistant_id = :assistantId ORDER BY seq
 			""";
 
 	private final JdbcClient jdbc;
 
-	SyncEventLog(JdbcClient jdbc) {
+	SyncResultLog(JdbcClient jdbc) {
 		this.jdbc = jdbc;
 	}
 
