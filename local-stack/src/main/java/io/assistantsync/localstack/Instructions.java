@@ -1,5 +1,7 @@
 package io.assistantsync.localstack;
 
+import java.nio.file.Path;
+
 /**
  * What the launcher prints once the stack is ready: where everything is, and lines to paste into a shell.
  *
@@ -9,9 +11,10 @@ package io.assistantsync.localstack;
  * @param apiDatabase the api-service database
  * @param authorityDatabase the authoritative store
  * @param syncResultsTopic the topic of sync results
+ * @param logsDirectory where the full logs are
  */
 record Instructions(ServiceSpec api, ServiceSpec worker, String bootstrapServers, JdbcTarget apiDatabase,
-		JdbcTarget authorityDatabase, String syncResultsTopic) {
+		JdbcTarget authorityDatabase, String syncResultsTopic, Path logsDirectory) {
 
 	/** The line that tells a person, and the tests, that both services are ready. */
 	static final String READY_LINE = "The local stack is ready. Press Ctrl-C to stop it.";
@@ -36,12 +39,15 @@ record Instructions(ServiceSpec api, ServiceSpec worker, String bootstrapServers
 				row("Kafka", this.bootstrapServers),
 				row("PostgreSQL", this.apiDatabase.url() + "  " + this.authorityDatabase.url() + "  (user "
 						+ this.apiDatabase.username() + ")"),
+				row("Logs", this.logsDirectory.toString()),
 				"", "Create an assistant:",
 				"  curl -i -X POST " + api + "/api/assistants -H 'Content-Type: application/json' -d '"
 						+ SAMPLE_ASSISTANT + "'",
 				"Read it back (its id is in the Location header):", "  curl -s " + api + "/api/assistants/<id>",
 				"Watch the sync results:",
-				"  kcat -C -b " + this.bootstrapServers + " -t " + this.syncResultsTopic + " -f '%k %s\\n'", "");
+				"  kcat -C -b " + this.bootstrapServers + " -t " + this.syncResultsTopic + " -f '%k %s\\n'",
+				"Follow a service's full log (Kafka's clients included):",
+				"  tail -f " + this.logsDirectory.resolve("sync-worker.log"), "");
 	}
 
 	private static String row(String label, String value) {

@@ -60,11 +60,12 @@ final class LocalStack {
 		String bootstrapServers = startOrCheckKafka();
 		ServiceSpec api = ServiceSpec.apiService(this.settings, bootstrapServers, apiDatabase);
 		ServiceSpec worker = ServiceSpec.syncWorker(this.settings, bootstrapServers, authorityDatabase);
+		ServiceLogging logging = ServiceLogging.prepare(this.settings.logsDirectory(), this.settings.verbose());
 		this.services = startStep("api-service on port " + api.port() + " and sync-worker on port " + worker.port(),
-				() -> ServiceGroup.start(List.of(api, worker), this.settings.serviceJavaOptions(), this.out));
+				() -> ServiceGroup.start(List.of(api, worker), this.settings.serviceJavaOptions(), logging, this.out));
 		this.services.awaitReady(this.settings.readyTimeout());
 		this.instructions = new Instructions(api, worker, bootstrapServers, apiDatabase, authorityDatabase,
-				this.settings.syncResultsTopic());
+				this.settings.syncResultsTopic(), this.settings.logsDirectory());
 	}
 
 	/**

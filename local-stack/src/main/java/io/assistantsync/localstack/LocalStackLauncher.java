@@ -29,7 +29,9 @@ public final class LocalStackLauncher {
 		PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
 		LocalStack stack;
 		try {
-			stack = new LocalStack(LocalStackSettings.fromEnvironment(), out);
+			LocalStackSettings settings = LocalStackSettings.fromEnvironment();
+			configureLogging(settings);
+			stack = new LocalStack(settings, out);
 		}
 		catch (LocalStackException ex) {
 			err.println("local-stack: " + ex.getMessage());
@@ -55,6 +57,15 @@ public final class LocalStackLauncher {
 				fail(stack, err, "unexpected failure: " + LocalStackException.describe(ex));
 			}
 		}
+	}
+
+	/**
+	 * Points logback.xml at the logs directory and sets its console threshold. Logback reads them when the
+	 * first logger is made, which is later than this: nothing above logs.
+	 */
+	private static void configureLogging(LocalStackSettings settings) {
+		System.setProperty("local-stack.logs", settings.logsDirectory().toString());
+		System.setProperty("local-stack.console-threshold", settings.verbose() ? "INFO" : "WARN");
 	}
 
 	private static void fail(LocalStack stack, PrintStream err, String message) {

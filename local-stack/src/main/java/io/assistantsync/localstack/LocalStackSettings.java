@@ -24,10 +24,14 @@ import io.assistantsync.common.kafka.Topics;
  * @param readyTimeout how long the services may take to become ready
  * @param serviceJavaOptions JVM options of the two service processes
  * @param syncResultsTopic the sync-results topic, for the printed {@code kcat} line
+ * @param logsDirectory where the launcher and each service write their full logs, one file each
+ * @param verbose whether the console shows everything logged at INFO, not only the services' own lines and
+ * warnings
  */
 record LocalStackSettings(Path root, Path postgresDataDirectory, int kafkaPort, int postgresPort, int apiPort,
 		int workerPort, String externalKafka, JdbcTarget apiDatabase, JdbcTarget authorityDatabase,
-		Duration readyTimeout, List<String> serviceJavaOptions, String syncResultsTopic) {
+		Duration readyTimeout, List<String> serviceJavaOptions, String syncResultsTopic, Path logsDirectory,
+		boolean verbose) {
 
 	static final String DEFAULT_JAVA_OPTIONS = "-Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
@@ -62,7 +66,9 @@ record LocalStackSettings(Path root, Path postgresDataDirectory, int kafkaPort, 
 				List.of(values.text("LOCAL_STACK_JAVA_OPTS", DEFAULT_JAVA_OPTIONS).trim().split("\\s+")),
 				// both spellings bind assistants.topics.sync-results in the services
 				values.text("ASSISTANTS_TOPICS_SYNC_RESULTS",
-						values.text("ASSISTANTS_TOPICS_SYNCRESULTS", Topics.SYNC_RESULTS)));
+						values.text("ASSISTANTS_TOPICS_SYNCRESULTS", Topics.SYNC_RESULTS)),
+				root.resolve(values.text("LOCAL_STACK_LOGS", "local-stack/data/logs")).normalize(),
+				values.flag("LOCAL_STACK_VERBOSE"));
 	}
 
 	/**
@@ -86,6 +92,14 @@ record LocalStackSettings(Path root, Path postgresDataDirectory, int kafkaPort, 
 		String text(String name, String fallback) {
 			String value = this.source.apply(name);
 			return (value != null && !value.isBlank()) ? value.strip() : fallback;
+		}
+
+		boolean flag(String name) {
+			String value = text(name, "false");
+			if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+				throw new LocalStackException(name + " must be true or false, not '" + value + "'");
+			}
+			return Boolean.parseBoolean(value);
 		}
 
 		int port(String name, int fallback) {

@@ -33,15 +33,19 @@ final class ServiceGroup implements AutoCloseable {
 	 * Launches every service.
 	 * @param specs what to launch
 	 * @param javaOptions JVM options of each process
-	 * @param out where their logs and the launcher's messages go
+	 * @param logging where and how much they log
+	 * @param out where their console output and the launcher's messages go
 	 * @return the running group
 	 */
-	static ServiceGroup start(List<ServiceSpec> specs, List<String> javaOptions, PrintStream out) {
+	static ServiceGroup start(List<ServiceSpec> specs, List<String> javaOptions, ServiceLogging logging,
+			PrintStream out) {
 		List<ServiceProcess> services = new ArrayList<>();
 		ServiceGroup group = new ServiceGroup(services, out);
 		try {
 			for (ServiceSpec spec : specs) {
-				services.add(ServiceProcess.start(spec, javaOptions, out));
+				List<String> options = new ArrayList<>(javaOptions);
+				options.addAll(logging.javaOptions(spec.name()));
+				services.add(ServiceProcess.start(spec, options, out));
 			}
 		}
 		catch (LocalStackException ex) {

@@ -1,5 +1,6 @@
 package io.assistantsync.localstack;
 
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class InstructionsTests {
 
 	private final String text = new Instructions(ServiceSpec.apiService(this.settings, "127.0.0.1:19092", this.api),
 			ServiceSpec.syncWorker(this.settings, "127.0.0.1:19092", this.authority), "127.0.0.1:19092", this.api,
-			this.authority, "assistants.sync-results")
+			this.authority, "assistants.sync-results", Path.of("/repo/local-stack/data/logs"))
 		.text();
 
 	@Test
@@ -40,6 +41,12 @@ class InstructionsTests {
 	@Test
 	void shouldPrintAKcatLineForTheSyncResults() {
 		assertThat(this.text).contains("kcat -C -b 127.0.0.1:19092 -t assistants.sync-results -f '%k %s\\n'");
+	}
+
+	@Test
+	void shouldNameTheLogsFolderAndHowToFollowALog() {
+		assertThat(this.text).contains("  Logs         /repo/local-stack/data/logs" + System.lineSeparator())
+			.contains("  tail -f /repo/local-stack/data/logs/sync-worker.log");
 	}
 
 }

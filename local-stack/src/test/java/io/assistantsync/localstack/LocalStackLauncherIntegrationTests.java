@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,11 @@ class LocalStackLauncherIntegrationTests {
 	private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
 
 	private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
+
+	private static final Pattern SERVICE_INFO_LINE = Pattern.compile("^\\[(api-service|sync-worker)] \\S+ +INFO ");
+
+	/** A logger of the services' own packages, as Spring Boot's console pattern abbreviates it. */
+	private static final Pattern OWN_LOGGER = Pattern.compile("] (i\\.a\\.|io\\.assistantsync\\.)\\S+ +: ");
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
@@ -49,7 +55,13 @@ class LocalStackLauncherIntegrationTests {
 		assertDatabaseAndKafkaUp(this.stack.worker("/actuator/health"));
 		assertThat(this.stack.stdout()).contains("[api-service] ", "[sync-worker] ")
 			.contains("curl -i -X POST http://localhost:" + this.stack.apiPort + "/api/assistants")
-			.contains("kcat -C -b 127.0.0.1:" + this.stack.kafkaPort + " -t assistants.sync-results");
+			.contains("kcat -C -b 127.0.0.1:" + this.stack.kafkaPort + " -t assistants.sync-results")
+			.contains("  Logs         " + this.stack.logs() + System.lineSeparator());
+		String lastLine = "  tail -f " + this.stack.logs().resolve("sync-worker.log");
+		await("the banner to stay the last thing printed").during(Duration.ofSeconds(3))
+			.atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(this.stack.stdout().stripTrailing()).as("the console after the banner")
+				.endsWith(lastLine));
 
 		List<ProcessHandle> children = this.stack.descendants();
 		assertThat(children).as("the two service processes").hasSize(2);
@@ -62,6 +74,7 @@ class LocalStackLauncherIntegrationTests {
 		assertThat(this.stack.stdout()).contains("Stopping api-service and sync-worker", "Stopping Kafka",
 				"Stopping PostgreSQL", "Stopped.");
 		assertThat(this.stack.stderr()).isEmpty();
+		assertQuietConsoleAndFullLogFiles();
 	}
 
 	@Test
@@ -116,6 +129,26 @@ class LocalStackLauncherIntegrationTests {
 			.matches("local-stack: (api-service|sync-worker) exited with code 1 before it was ready \\(its log is above\\)");
 		await("Kafka and PostgreSQL to release their ports").atMost(Duration.ofSeconds(10))
 			.until(() -> this.stack.ports().stream().allMatch(Ports::isFree));
+	}
+
+	/**
+	 * The console has the services' own lines, not Kafka's client chatter; the files have everything.
+	 */
+	private void assertQuietConsoleAndFullLogFiles() {
+		assertThat(this.stack.stdout()).as("the console")
+			.contains("[api-service] ", "Started ApiServiceApplication", "[sync-worker] ", "Started SyncWorkerApplication")
+			.doesNotContainPattern("(Consumer|Producer|AdminClient)Config values:")
+			.doesNotContain("AppInfoParser", "Kafka version:");
+		assertThat(this.stack.stdout().lines().filter(SERVICE_INFO_LINE.asPredicate()))
+			.as("the services' INFO lines on the console")
+			.isNotEmpty()
+			.allMatch(OWN_LOGGER.asPredicate());
+		assertThat(this.stack.log("api-service.log")).contains("Started ApiServiceApplication", "ProducerConfig values:",
+				"AppInfoParser");
+		assertThat(this.stack.log("sync-worker.log")).contains("Started SyncWorkerApplication", "ConsumerConfig values:",
+				"AppInfoParser");
+		assertThat(this.stack.log("local-stack.log")).as("the broker's and PostgreSQL's log")
+			.contains("kafka.server.", "EmbeddedPostgres");
 	}
 
 	private void assertDatabaseAndKafkaUp(URI health) throws Exception {

@@ -50,10 +50,13 @@ final class LocalStackProcess implements AutoCloseable {
 
 	private final Path stderr;
 
-	private LocalStackProcess(Process process, Path stdout, Path stderr, int[] ports) {
+	private final Path logs;
+
+	private LocalStackProcess(Process process, Path work, int[] ports) {
 		this.process = process;
-		this.stdout = stdout;
-		this.stderr = stderr;
+		this.stdout = work.resolve("stdout.log");
+		this.stderr = work.resolve("stderr.log");
+		this.logs = work.resolve("logs");
 		this.kafkaPort = ports[0];
 		this.postgresPort = ports[1];
 		this.apiPort = ports[2];
@@ -73,6 +76,7 @@ final class LocalStackProcess implements AutoCloseable {
 			Map<String, String> environment = new HashMap<>();
 			environment.put("LOCAL_STACK_ROOT", ROOT.toString());
 			environment.put("LOCAL_STACK_POSTGRES_DATA", work.resolve("postgres").toString());
+			environment.put("LOCAL_STACK_LOGS", work.resolve("logs").toString());
 			environment.put("LOCAL_STACK_KAFKA_PORT", Integer.toString(ports[0]));
 			environment.put("LOCAL_STACK_POSTGRES_PORT", Integer.toString(ports[1]));
 			environment.put("API_PORT", Integer.toString(ports[2]));
@@ -85,8 +89,7 @@ final class LocalStackProcess implements AutoCloseable {
 				.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
 			INHERITED_TO_DROP.forEach(builder.environment()::remove);
 			builder.environment().putAll(environment);
-			return new LocalStackProcess(builder.start(), work.resolve("stdout.log"), work.resolve("stderr.log"),
-					ports);
+			return new LocalStackProcess(builder.start(), work, ports);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -137,6 +140,23 @@ final class LocalStackProcess implements AutoCloseable {
 
 	String stderr() {
 		return read(this.stderr);
+	}
+
+	/**
+	 * The launcher's logs directory ({@code LOCAL_STACK_LOGS}), in the run's own work directory.
+	 * @return the directory
+	 */
+	Path logs() {
+		return this.logs;
+	}
+
+	/**
+	 * A log file of the run.
+	 * @param name e.g. {@code api-service.log}
+	 * @return its content
+	 */
+	String log(String name) {
+		return read(this.logs.resolve(name));
 	}
 
 	URI api(String path) {

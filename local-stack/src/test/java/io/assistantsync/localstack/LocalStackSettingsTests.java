@@ -26,6 +26,8 @@ class LocalStackSettingsTests {
 		assertThat(settings.readyTimeout()).isEqualTo(Duration.ofSeconds(180));
 		assertThat(settings.serviceJavaOptions()).contains("-Xmx512m");
 		assertThat(settings.syncResultsTopic()).isEqualTo("assistants.sync-results");
+		assertThat(settings.logsDirectory()).isEqualTo(settings.root().resolve("local-stack/data/logs"));
+		assertThat(settings.verbose()).isFalse();
 	}
 
 	@Test
@@ -46,6 +48,17 @@ class LocalStackSettingsTests {
 		assertThat(settings.readyTimeout()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(settings.serviceJavaOptions()).containsExactly("-Xmx256m", "-Dx=y");
 		assertThat(settings.syncResultsTopic()).isEqualTo("team.sync-results");
+	}
+
+	@Test
+	void shouldTakeTheLogsFolderRelativeToTheRootAndTheVerboseFlag() {
+		LocalStackSettings settings = LocalStackSettings
+			.from(Map.of("LOCAL_STACK_ROOT", "/srv/app", "LOCAL_STACK_LOGS", "logs", "LOCAL_STACK_VERBOSE", "TRUE")::get);
+
+		assertThat(settings.logsDirectory()).isEqualTo(Path.of("/srv/app/logs"));
+		assertThat(settings.verbose()).isTrue();
+		assertThat(LocalStackSettings.from(Map.of("LOCAL_STACK_LOGS", "/var/log/stack")::get).logsDirectory())
+			.isEqualTo(Path.of("/var/log/stack"));
 	}
 
 	@Test
@@ -87,6 +100,13 @@ class LocalStackSettingsTests {
 		assertThatExceptionOfType(LocalStackException.class)
 			.isThrownBy(() -> LocalStackSettings.from(Map.of("WORKER_PORT", "70000")::get))
 			.withMessage("WORKER_PORT must be a port number from 1 to 65535, not 70000");
+	}
+
+	@Test
+	void shouldNameTheSettingOfAnInvalidFlag() {
+		assertThatExceptionOfType(LocalStackException.class)
+			.isThrownBy(() -> LocalStackSettings.from(Map.of("LOCAL_STACK_VERBOSE", "yes")::get))
+			.withMessage("LOCAL_STACK_VERBOSE must be true or false, not 'yes'");
 	}
 
 }
