@@ -15,7 +15,7 @@ import org.HdrHistogram.Recorder;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import io.assistantsync.common.event.AssistantSnapshot;
-import io.assistantsync.testing.SampleAssistants;
+import io.assistantsync.fixtures.SampleAssistants;
 
 /**
  * PostgreSQL doing the api-service's durable work with no application around it: per request one

@@ -24,7 +24,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import io.assistantsync.common.event.AssistantSnapshot;
 import io.assistantsync.common.json.EventJson;
 import io.assistantsync.common.json.Timestamps;
-import io.assistantsync.testing.SampleAssistants;
+import io.assistantsync.fixtures.SampleAssistants;
 
 /**
  * Phase 7, the peer: Kafka Connect standalone with the Debezium JDBC sink doing the worker's job (upserts

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.assistantsync.common.event.AssistantSnapshot;
-import io.assistantsync.testing.SampleAssistants;
+import io.assistantsync.fixtures.SampleAssistants;
 
 /**
  * PostgreSQL's batched upsert rate into the authoritative table: multi-row {@code INSERT … ON CONFLICT}

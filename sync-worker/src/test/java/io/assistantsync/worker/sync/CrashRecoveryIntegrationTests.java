@@ -18,7 +18,7 @@ import org.springframework.kafka.listener.MessageListenerContainer;
 import io.assistantsync.common.event.AssistantCreationRequested;
 import io.assistantsync.common.event.SyncResult;
 import io.assistantsync.common.event.SyncResultStatus;
-import io.assistantsync.testing.SampleAssistants;
+import io.assistantsync.fixtures.SampleAssistants;
 import io.assistantsync.testing.TopicReader;
 import io.assistantsync.worker.SyncWorkerIntegrationTest;
 import io.assistantsync.common.boot.TopicsProperties;
