@@ -20,7 +20,7 @@ import io.assistantsync.common.event.Visibility;
  * The {@code assistants} table.
  */
 @Repository
-class AssistantStore {
+public class AssistantStore {
 
 	private static final String COLUMNS = """
 			id, name, emoji, description, category, tags, instructions, visibility, version, created_at,
@@ -28,7 +28,8 @@ class AssistantStore {
 			last_attempt_at, synced_at
 			""";
 
-	private static final String INSERT = """
+	/** A new assistant, PENDING; public for the benchmark, which measures this very statement. */
+	public static final String INSERT = """
 			INSERT INTO assistants (id, name, emoji, description, category, tags, instructions, visibility,
 			    version, created_at, updated_at, sync_status, sync_event_id, sync_attempts)
 			VALUES (:id, :name, :emoji, :description, :category, :tags, :instructions, :visibility,
