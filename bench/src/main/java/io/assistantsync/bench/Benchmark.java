@@ -36,7 +36,7 @@ final class Benchmark {
 		}
 		Results results = new Results();
 		results.settings.put("mode", mode);
-		results.settings.putAll(this.options.values);
+		results.settings.putAll(this.options.values());
 		results.settings.put("started_at", Instant.now().toString());
 		Path work = this.options.path("work");
 		Files.createDirectories(work);
