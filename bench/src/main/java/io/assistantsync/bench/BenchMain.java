@@ -32,7 +32,7 @@ public final class BenchMain {
 			System.exit(2);
 			return;
 		}
-		String mode = java.util.Arrays.asList(args).contains("--smoke") ? "--smoke" : "--full";
+		String mode = options.smoke() ? "--smoke" : "--full";
 		try {
 			new Benchmark(options, out).run(mode);
 			System.exit(0);

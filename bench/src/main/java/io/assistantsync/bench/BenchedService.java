@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import tools.jackson.databind.JsonNode;
+
+import io.assistantsync.common.json.EventJson;
 
 /**
  * A service (or the peer) running as a child JVM, so that its memory and start-up time are its own. Its
@@ -23,7 +25,8 @@ import java.util.regex.Pattern;
  */
 final class BenchedService implements AutoCloseable {
 
-	private static final Pattern HEAP_VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+-]+)");
+	/** The heap in use, in Actuator's {@code jvm.memory.used} answer: its one measurement. */
+	private static final String HEAP_VALUE = "/measurements/0/value";
 
 	private static final Duration READY_POLL = Duration.ofMillis(100);
 
@@ -171,9 +174,9 @@ final class BenchedService implements AutoCloseable {
 			.build();
 		try {
 			String body = this.http.send(request, HttpResponse.BodyHandlers.ofString()).body();
-			Matcher value = HEAP_VALUE.matcher(body);
-			if (value.find()) {
-				this.peakHeapBytes = Math.max(this.peakHeapBytes, (long) Double.parseDouble(value.group(1)));
+			JsonNode value = EventJson.mapper().readTree(body).at(HEAP_VALUE);
+			if (value.isNumber()) {
+				this.peakHeapBytes = Math.max(this.peakHeapBytes, (long) value.doubleValue());
 			}
 		}
 		catch (IOException | RuntimeException ex) {

@@ -36,7 +36,7 @@ final class Benchmark {
 		}
 		Results results = new Results();
 		results.settings.put("mode", mode);
-		results.settings.putAll(this.options.values);
+		results.settings.putAll(this.options.values());
 		results.settings.put("started_at", Instant.now().toString());
 		Path work = this.options.path("work");
 		Files.createDirectories(work);
@@ -132,7 +132,7 @@ final class Benchmark {
 				+ " header); each step starts once the api-service's outbox is empty. Sustained: a closed loop for the given seconds; accepted assistants divided by the time"
 				+ " from its start until the last of them was SYNCED.");
 		results.note("Worker drain: events preloaded with a fast producer (same JSON and headers as the relay"
-				+ " writes, from common's SampleAssistants/EventJson), then a fresh worker (new group, new store)"
+				+ " writes, from the test fixtures' SampleAssistants and common's EventJson), then a fresh worker (new group, new store)"
 				+ " drains them; rate = SYNCED results / time from the first to the last SYNCED arrival. The worker"
 				+ " runs with its defaults (one consumer per core, at most the partitions).");
 		results.note("Retry timing: a trigger makes the store raise SQLSTATE 40001 for chosen assistants a given"

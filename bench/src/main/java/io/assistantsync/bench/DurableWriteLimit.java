@@ -2,38 +2,42 @@ package io.assistantsync.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.HdrHistogram.Recorder;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import io.assistantsync.api.assistant.AssistantStore;
+import io.assistantsync.api.outbox.Outbox;
 import io.assistantsync.common.event.AssistantSnapshot;
-import io.assistantsync.testing.SampleAssistants;
+import io.assistantsync.common.json.EventJson;
+import io.assistantsync.common.kafka.CloudEventHeaders;
+import io.assistantsync.common.kafka.EventHeaders;
+import io.assistantsync.fixtures.SampleAssistants;
 
 /**
  * PostgreSQL doing the api-service's durable work with no application around it: per request one
- * transaction that inserts the assistant row and its outbox row (the same statements and values as
- * {@code AssistantStore} and {@code Outbox}), one connection per concurrent client, committed durably.
+ * transaction that inserts the assistant row and its outbox row (the statements of {@link AssistantStore}
+ * and {@link Outbox}, through a {@link JdbcClient} as there, with the same values), one connection per
+ * concurrent client, committed durably. The benchmark's requests carry no {@code Idempotency-Key}, so
+ * the api-service writes no key row for them either.
  */
 final class DurableWriteLimit {
 
-	private static final String INSERT_ASSISTANT = """
-			INSERT INTO assistants (id, name, emoji, description, category, tags, instructions, visibility,
-			    version, created_at, updated_at, sync_status, sync_event_id, sync_attempts)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, 0)
-			""";
-
-	private static final String INSERT_OUTBOX = """
-			INSERT INTO outbox (aggregate_id, event_id, topic, record_key, headers, payload, created_at)
-			VALUES (?, ?, ?, ?, CAST(? AS json), ?, ?)
-			""";
+	private static final String TOPIC = "assistants.pending-create";
 
 	private DurableWriteLimit() {
 	}
@@ -59,23 +63,24 @@ final class DurableWriteLimit {
 			opened.add(connection);
 		}
 		for (Connection connection : opened) {
+			// the connection's own transaction: JdbcClient finds no Spring transaction and leaves auto-commit off
+			JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
 			Thread thread = new Thread(() -> {
-				try (PreparedStatement assistant = connection.prepareStatement(INSERT_ASSISTANT);
-						PreparedStatement outbox = connection.prepareStatement(INSERT_OUTBOX)) {
+				try {
 					while (true) {
 						long began = System.nanoTime();
 						if (began >= end) {
 							return;
 						}
 						try {
-							writeOne(connection, assistant, outbox);
+							writeOne(connection, jdbc);
 							long done = System.nanoTime();
 							if (began >= measureFrom && done <= end) {
 								completed.incrementAndGet();
 								latencies.recordValue((done - began) / 1000);
 							}
 						}
-						catch (SQLException ex) {
+						catch (SQLException | DataAccessException ex) {
 							errors.incrementAndGet();
 							connection.rollback();
 						}
@@ -98,44 +103,38 @@ final class DurableWriteLimit {
 				latencies.getIntervalHistogram(), new long[0]);
 	}
 
-	private static void writeOne(Connection connection, PreparedStatement assistantInsert,
-			PreparedStatement outboxInsert) throws SQLException {
+	private static void writeOne(Connection connection, JdbcClient jdbc) throws SQLException {
 		AssistantSnapshot assistant = SampleAssistants.assistant();
-		ProducerRecord<String, byte[]> record = SampleTraffic.pendingCreate("assistants.pending-create", assistant);
-		String eventId = new String(record.headers().lastHeader("ce_id").value(), StandardCharsets.UTF_8);
-		Timestamp now = Timestamp.from(Instant.now());
-		int i = 1;
-		assistantInsert.setString(i++, assistant.id());
-		assistantInsert.setString(i++, assistant.name());
-		assistantInsert.setString(i++, assistant.emoji());
-		assistantInsert.setString(i++, assistant.description());
-		assistantInsert.setString(i++, assistant.category());
-		assistantInsert.setArray(i++, connection.createArrayOf("text", assistant.tags().toArray()));
-		assistantInsert.setString(i++, assistant.instructions());
-		assistantInsert.setString(i++, assistant.visibility().name());
-		assistantInsert.setLong(i++, assistant.version());
-		assistantInsert.setTimestamp(i++, now);
-		assistantInsert.setTimestamp(i++, now);
-		assistantInsert.setString(i, eventId);
-		assistantInsert.executeUpdate();
-		StringBuilder headers = new StringBuilder("{");
-		for (var header : record.headers()) {
-			if (headers.length() > 1) {
-				headers.append(',');
-			}
-			headers.append('"').append(header.key()).append("\":\"")
-				.append(new String(header.value(), StandardCharsets.UTF_8)).append('"');
+		ProducerRecord<String, byte[]> record = SampleTraffic.pendingCreate(TOPIC, assistant);
+		String eventId = CloudEventHeaders.lastText(record.headers(), EventHeaders.CE_ID);
+		// as AssistantStore.insert binds the assistant and Outbox.append its record
+		jdbc.sql(AssistantStore.INSERT)
+			.param("id", assistant.id())
+			.param("name", assistant.name())
+			.param("emoji", assistant.emoji())
+			.param("description", assistant.description())
+			.param("category", assistant.category())
+			.param("tags", assistant.tags().toArray(String[]::new))
+			.param("instructions", assistant.instructions())
+			.param("visibility", assistant.visibility().name())
+			.param("version", assistant.version())
+			.param("createdAt", Timestamp.from(assistant.createdAt()))
+			.param("updatedAt", Timestamp.from(assistant.updatedAt()))
+			.param("syncEventId", eventId)
+			.update();
+		Map<String, String> headers = new LinkedHashMap<>();
+		for (Header header : record.headers()) {
+			headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
 		}
-		headers.append('}');
-		i = 1;
-		outboxInsert.setString(i++, assistant.id());
-		outboxInsert.setString(i++, eventId);
-		outboxInsert.setString(i++, "assistants.pending-create");
-		outboxInsert.setString(i++, assistant.id());
-		outboxInsert.setString(i++, headers.toString());
-		outboxInsert.setBytes(i++, record.value());
-		outboxInsert.setTimestamp(i, now);
-		outboxInsert.executeUpdate();
+		jdbc.sql(Outbox.INSERT)
+			.param("aggregateId", assistant.id())
+			.param("eventId", eventId)
+			.param("topic", TOPIC)
+			.param("key", assistant.id())
+			.param("headers", EventJson.mapper().writeValueAsString(headers))
+			.param("payload", record.value())
+			.param("createdAt", Timestamp.from(Instant.now()))
+			.update();
 		connection.commit();
 	}
 

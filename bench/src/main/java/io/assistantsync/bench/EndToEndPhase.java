@@ -6,13 +6,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongPredicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 
 import org.HdrHistogram.Histogram;
+
+import io.assistantsync.common.json.EventJson;
 
 /**
  * Phase 4, end to end: POSTs to the api-service matched by assistant id with their SYNCED results from the
@@ -21,9 +25,11 @@ import org.HdrHistogram.Histogram;
  */
 final class EndToEndPhase {
 
-	private static final Pattern BACKLOG = Pattern.compile("\"backlog\"\\s*:\\s*(\\d+)");
+	/** The outbox rows waiting, in {@code GET /api/sync/status}. */
+	private static final String BACKLOG = "/outbox/backlog";
 
-	private static final Pattern SYNCED_COUNT = Pattern.compile("\"SYNCED\"\\s*:\\s*(\\d+)");
+	/** The SYNCED assistants, in {@code GET /api/sync/status}. */
+	private static final String SYNCED_COUNT = "/assistants/SYNCED";
 
 	static final String SECTION = "End to end (POST to SYNCED)";
 
@@ -151,23 +157,39 @@ final class EndToEndPhase {
 	}
 
 	/**
-	 * Polls {@code GET /api/sync/status} until the number {@code field} captures satisfies {@code done}.
+	 * Polls {@code GET /api/sync/status} until the number at {@code field} satisfies {@code done}.
+	 * @param field a JSON Pointer into the status report
 	 * @return whether it did within {@code wait}
 	 */
-	private static boolean awaitStatus(int apiPort, Duration wait, Pattern field, LongPredicate done) throws Exception {
+	private static boolean awaitStatus(int apiPort, Duration wait, String field, LongPredicate done) throws Exception {
 		HttpClient http = HttpClient.newHttpClient();
 		HttpRequest status = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/api/sync/status"))
 			.timeout(Duration.ofSeconds(5))
 			.build();
 		long deadline = System.nanoTime() + wait.toNanos();
 		while (System.nanoTime() < deadline) {
-			Matcher matcher = field.matcher(http.send(status, HttpResponse.BodyHandlers.ofString()).body());
-			if (matcher.find() && done.test(Long.parseLong(matcher.group(1)))) {
+			OptionalLong value = number(http.send(status, HttpResponse.BodyHandlers.ofString()).body(), field);
+			if (value.isPresent() && done.test(value.getAsLong())) {
 				return true;
 			}
 			LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
 		}
 		return false;
+	}
+
+	/**
+	 * The whole number at a JSON Pointer.
+	 * @return it, or empty when the body is not JSON or has no whole number there
+	 */
+	static OptionalLong number(String json, String pointer) {
+		try {
+			JsonNode value = EventJson.mapper().readTree(json).at(pointer);
+			return (value.isIntegralNumber() && value.canConvertToLong()) ? OptionalLong.of(value.longValue())
+					: OptionalLong.empty();
+		}
+		catch (JacksonException ex) {
+			return OptionalLong.empty();
+		}
 	}
 
 	private static HttpLoad loadFor(int port, byte[] request, Map<String, Long> posted, Map<String, Long> answered) {

@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.locks.LockSupport;
 
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -24,7 +27,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import io.assistantsync.common.event.AssistantSnapshot;
 import io.assistantsync.common.json.EventJson;
 import io.assistantsync.common.json.Timestamps;
-import io.assistantsync.testing.SampleAssistants;
+import io.assistantsync.fixtures.SampleAssistants;
 
 /**
  * Phase 7, the peer: Kafka Connect standalone with the Debezium JDBC sink doing the worker's job (upserts
@@ -35,7 +38,7 @@ final class PeerPhase {
 
 	static final String SECTION = "Peer: Kafka Connect + Debezium JDBC sink";
 
-	private static final String SCHEMA = """
+	private static final JsonNode SCHEMA = EventJson.mapper().readTree("""
 			{"type":"struct","name":"assistant","optional":false,"fields":[
 			{"field":"id","type":"string","optional":false},
 			{"field":"name","type":"string","optional":false},
@@ -49,7 +52,9 @@ final class PeerPhase {
 			{"field":"created_at","type":"string","name":"io.debezium.time.ZonedTimestamp","optional":false},
 			{"field":"updated_at","type":"string","name":"io.debezium.time.ZonedTimestamp","optional":false},
 			{"field":"synced_at","type":"string","name":"io.debezium.time.ZonedTimestamp","optional":false},
-			{"field":"source_event_id","type":"string","optional":false}]}""".replace("\n", "");
+			{"field":"source_event_id","type":"string","optional":false}]}""");
+
+	private static final String FAILED = "FAILED";
 
 	private PeerPhase() {
 	}
@@ -131,9 +136,9 @@ final class PeerPhase {
 						nextSecond += 1_000_000_000L;
 					}
 					last = now;
-					String state = taskState(http, connect.baseUrl(), name);
-					if (state.contains("FAILED")) {
-						throw new IllegalStateException("the peer's task failed: " + state);
+					String status = connectorStatus(http, connect.baseUrl(), name);
+					if (failed(status)) {
+						throw new IllegalStateException("the peer's task failed: " + status);
 					}
 				}
 				counts.add(rows - previous);
@@ -181,7 +186,29 @@ final class PeerPhase {
 		}
 	}
 
-	private static String taskState(HttpClient http, String baseUrl, String name) {
+	/**
+	 * Whether Kafka Connect reports the connector or one of its tasks {@code FAILED}.
+	 * @param status the body of {@code GET /connectors/<name>/status}, or empty when it did not answer
+	 */
+	static boolean failed(String status) {
+		if (status.isEmpty()) {
+			return false;
+		}
+		JsonNode tree;
+		try {
+			tree = EventJson.mapper().readTree(status);
+		}
+		catch (JacksonException ex) {
+			return false;
+		}
+		boolean failed = FAILED.equals(tree.path("connector").path("state").asString());
+		for (JsonNode task : tree.path("tasks")) {
+			failed |= FAILED.equals(task.path("state").asString());
+		}
+		return failed;
+	}
+
+	private static String connectorStatus(HttpClient http, String baseUrl, String name) {
 		try {
 			return http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/connectors/" + name + "/status")).build(),
 					HttpResponse.BodyHandlers.ofString()).body();
@@ -229,7 +256,10 @@ final class PeerPhase {
 		payload.put("updated_at", Timestamps.format(assistant.updatedAt()));
 		payload.put("synced_at", Timestamps.format(Instant.now()));
 		payload.put("source_event_id", SampleAssistants.newId());
-		return "{\"schema\":" + SCHEMA + ",\"payload\":" + EventJson.mapper().writeValueAsString(payload) + "}";
+		Map<String, Object> envelope = new LinkedHashMap<>();
+		envelope.put("schema", SCHEMA);
+		envelope.put("payload", payload);
+		return EventJson.mapper().writeValueAsString(envelope);
 	}
 
 }

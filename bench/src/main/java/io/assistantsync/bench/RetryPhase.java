@@ -18,8 +18,8 @@ import org.HdrHistogram.Histogram;
 import io.assistantsync.common.event.AssistantSnapshot;
 import io.assistantsync.common.event.SyncResult;
 import io.assistantsync.common.event.SyncResultStatus;
-import io.assistantsync.testing.SampleAssistants;
-import io.assistantsync.testing.StoreFaults;
+import io.assistantsync.fixtures.SampleAssistants;
+import io.assistantsync.fixtures.StoreFaults;
 
 /**
  * Phase 5, retry timing: the authoritative store rejects the first writes of chosen assistants with

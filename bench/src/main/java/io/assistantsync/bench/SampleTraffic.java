@@ -10,7 +10,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.assistantsync.common.event.AssistantCreationRequested;
 import io.assistantsync.common.event.AssistantSnapshot;
 import io.assistantsync.common.json.EventJson;
-import io.assistantsync.testing.SampleAssistants;
+import io.assistantsync.fixtures.SampleAssistants;
 
 /**
  * The assistants the benchmark sends: the test fixtures' sample assistant, so the HTTP body, the

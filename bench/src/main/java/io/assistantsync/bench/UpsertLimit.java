@@ -11,31 +11,18 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
-import io.assistantsync.common.event.AssistantSnapshot;
-import io.assistantsync.testing.SampleAssistants;
+import io.assistantsync.fixtures.SampleAssistants;
+import io.assistantsync.worker.sync.PostgresAuthoritativeStore;
+import io.assistantsync.worker.sync.StoreWrite;
 
 /**
- * PostgreSQL's batched upsert rate into the authoritative table: multi-row {@code INSERT … ON CONFLICT}
- * statements of 100 rows with the worker's version guard, each statement its own durable commit, from
- * one or more connections. The assistants are built before the clock starts; binding and reading the returned ids are part of the work, as in the worker.
+ * PostgreSQL's batched upsert rate into the authoritative table: the worker's own multi-row
+ * {@code INSERT … ON CONFLICT} statement with its version guard and row binding
+ * ({@link PostgresAuthoritativeStore}), 100 rows a statement, each statement its own durable commit, from
+ * one or more connections. The assistants are built before the clock starts; binding and reading the
+ * returned ids are part of the work, as in the worker.
  */
 final class UpsertLimit {
-
-	private static final String UPSERT = """
-			INSERT INTO assistants (id, name, emoji, description, category, tags, instructions, visibility,
-			                        version, created_at, updated_at, synced_at, source_event_id)
-			VALUES %s
-			ON CONFLICT (id) DO UPDATE SET
-			    name = EXCLUDED.name, emoji = EXCLUDED.emoji, description = EXCLUDED.description,
-			    category = EXCLUDED.category, tags = EXCLUDED.tags, instructions = EXCLUDED.instructions,
-			    visibility = EXCLUDED.visibility, version = EXCLUDED.version, created_at = EXCLUDED.created_at,
-			    updated_at = EXCLUDED.updated_at, synced_at = EXCLUDED.synced_at,
-			    source_event_id = EXCLUDED.source_event_id
-			WHERE assistants.version < EXCLUDED.version
-			RETURNING id, (xmax = 0) AS inserted
-			""";
-
-	private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private UpsertLimit() {
 	}
@@ -46,11 +33,11 @@ final class UpsertLimit {
 	 */
 	static double run(DurableWriteLimit.ConnectionSource connections, int concurrency, int rows, int rowsPerStatement)
 			throws Exception {
-		List<AssistantSnapshot> all = new ArrayList<>(rows);
+		List<StoreWrite> all = new ArrayList<>(rows);
 		for (int i = 0; i < rows; i++) {
-			all.add(SampleAssistants.assistant());
+			all.add(new StoreWrite(SampleAssistants.assistant(), SampleAssistants.newId()));
 		}
-		String sql = UPSERT.formatted(String.join(", ", Collections.nCopies(rowsPerStatement, ROW)));
+		String sql = PostgresAuthoritativeStore.upsertStatement(rowsPerStatement);
 		AtomicLong nextChunk = new AtomicLong();
 		int chunks = rows / rowsPerStatement;
 		List<Connection> opened = new ArrayList<>();
@@ -65,7 +52,8 @@ final class UpsertLimit {
 				try (PreparedStatement statement = connection.prepareStatement(sql)) {
 					for (long chunk = nextChunk.getAndIncrement(); chunk < chunks; chunk = nextChunk.getAndIncrement()) {
 						int from = (int) chunk * rowsPerStatement;
-						bind(connection, statement, all.subList(from, from + rowsPerStatement));
+						PostgresAuthoritativeStore.bindUpsert(connection, statement,
+								all.subList(from, from + rowsPerStatement), Timestamp.from(Instant.now()));
 						try (ResultSet result = statement.executeQuery()) {
 							while (result.next()) {
 								// read the returned rows, as the worker does
@@ -91,27 +79,6 @@ final class UpsertLimit {
 			throw failures.get(0);
 		}
 		return (chunks * (double) rowsPerStatement) / seconds;
-	}
-
-	private static void bind(Connection connection, PreparedStatement statement, List<AssistantSnapshot> rows)
-			throws SQLException {
-		Timestamp syncedAt = Timestamp.from(Instant.now());
-		int index = 1;
-		for (AssistantSnapshot assistant : rows) {
-			statement.setString(index++, assistant.id());
-			statement.setString(index++, assistant.name());
-			statement.setString(index++, assistant.emoji());
-			statement.setString(index++, assistant.description());
-			statement.setString(index++, assistant.category());
-			statement.setArray(index++, connection.createArrayOf("text", assistant.tags().toArray()));
-			statement.setString(index++, assistant.instructions());
-			statement.setString(index++, assistant.visibility().name());
-			statement.setLong(index++, assistant.version());
-			statement.setTimestamp(index++, Timestamp.from(assistant.createdAt()));
-			statement.setTimestamp(index++, Timestamp.from(assistant.updatedAt()));
-			statement.setTimestamp(index++, syncedAt);
-			statement.setString(index++, SampleAssistants.newId());
-		}
 	}
 
 }

@@ -41,4 +41,31 @@ class BenchOptionsTests {
 		assertThat(options.path("out").toString()).isEqualTo("/repo/bench/report");
 	}
 
+	@Test
+	void shouldTakeAValueThatLooksLikeAJvmOption() {
+		BenchOptions options = BenchOptions.parse("--service-java-options", "-Xmx512m -XX:+UseParallelGC");
+
+		assertThat(options.words("service-java-options")).containsExactly("-Xmx512m", "-XX:+UseParallelGC");
+		assertThat(options.smoke()).isFalse();
+	}
+
+	@Test
+	void shouldLetTheLastOfARepeatedOptionWin() {
+		assertThat(BenchOptions.parse("--runs", "2", "--runs=5").runs()).isEqualTo(5);
+	}
+
+	@Test
+	void shouldRejectAMissingValueAStrayArgumentAndAnswerHelpWithTheUsage() {
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--runs"))
+			.withMessageContaining("--runs needs a value")
+			.withMessageContaining("usage:");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("smoke"))
+			.withMessageContaining("unexpected argument 'smoke'");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("--help"))
+			.withMessageStartingWith("usage:")
+			.withMessageContaining("--phases limits,ceiling,pipeline,drain,peer");
+		assertThatIllegalArgumentException().isThrownBy(() -> BenchOptions.parse("-h"))
+			.withMessageStartingWith("usage:");
+	}
+
 }

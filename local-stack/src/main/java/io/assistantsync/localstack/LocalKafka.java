@@ -1,38 +1,20 @@
 package io.assistantsync.localstack;
 
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import org.apache.kafka.common.utils.Exit;
-
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import io.assistantsync.fixtures.InJvmKafka;
 
 /**
- * A real single-node KRaft broker inside the launcher's JVM (spring-kafka-test's
- * {@link EmbeddedKafkaKraftBroker}), reachable by the service processes on a fixed port.
+ * A real single-node KRaft broker inside the launcher's JVM (the test fixtures' {@link InJvmKafka}, which
+ * the benchmark runs too), reachable by the service processes on a fixed port.
  */
 final class LocalKafka implements AutoCloseable {
 
 	/** Partitions of auto-created topics, as many as the services give the topics they create. */
 	private static final int PARTITIONS = 6;
 
-	/**
-	 * The KRaft test kit binds its own listeners to random ports and ignores
-	 * {@code kafkaPorts(...)}, so the fixed port is an extra listener of its own name.
-	 */
-	private static final String LISTENER = "LOCAL";
+	private final InJvmKafka broker;
 
-	private final EmbeddedKafkaKraftBroker broker;
-
-	private final String bootstrapServers;
-
-	private final List<Runnable> cleanups;
-
-	private LocalKafka(EmbeddedKafkaKraftBroker broker, String bootstrapServers, List<Runnable> cleanups) {
+	private LocalKafka(InJvmKafka broker) {
 		this.broker = broker;
-		this.bootstrapServers = bootstrapServers;
-		this.cleanups = cleanups;
 	}
 
 	/**
@@ -42,33 +24,13 @@ final class LocalKafka implements AutoCloseable {
 	 * @throws LocalStackException when it cannot start
 	 */
 	static LocalKafka start(int port) {
-		String address = "127.0.0.1:" + port;
-		// The test kit deletes its temporary log directory in a JVM shutdown hook, which would run alongside the
-		// launcher's own hook and pull the files from under a broker that is still shutting down: keep those
-		// hooks and run them after close() instead.
-		List<Runnable> cleanups = new CopyOnWriteArrayList<>();
-		Exit.setShutdownHookAdder((name, hook) -> cleanups.add(hook));
-		EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
-		broker.brokerProperties(Map.of(
-				// the test kit's own listeners (EXTERNAL, CONTROLLER) stay on random ports
-				"listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0," + LISTENER + "://" + address,
-				"listener.security.protocol.map", "EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT," + LISTENER + ":PLAINTEXT",
-				"auto.create.topics.enable", "true",
-				// the defaults (50 partitions each) make the first consumer group and transaction slow to start
-				"offsets.topic.num.partitions", "4",
-				"transaction.state.log.num.partitions", "4",
-				"transaction.state.log.replication.factor", "1",
-				"transaction.state.log.min.isr", "1",
-				"group.initial.rebalance.delay.ms", "0"));
 		try {
-			broker.afterPropertiesSet();
+			return new LocalKafka(InJvmKafka.start(port, PARTITIONS));
 		}
 		catch (RuntimeException ex) {
-			cleanups.forEach(Runnable::run);
-			throw new LocalStackException(
-					"the embedded Kafka broker could not start on " + address + ": " + LocalStackException.describe(ex));
+			throw new LocalStackException("the embedded Kafka broker could not start on 127.0.0.1:" + port + ": "
+					+ LocalStackException.describe(ex));
 		}
-		return new LocalKafka(broker, address, cleanups);
 	}
 
 	/**
@@ -76,17 +38,12 @@ final class LocalKafka implements AutoCloseable {
 	 * @return e.g. {@code 127.0.0.1:9092}
 	 */
 	String bootstrapServers() {
-		return this.bootstrapServers;
+		return this.broker.bootstrapServers();
 	}
 
 	@Override
 	public void close() {
-		try {
-			this.broker.destroy();
-		}
-		finally {
-			this.cleanups.forEach(Runnable::run);
-		}
+		this.broker.close();
 	}
 
 	@Override

@@ -24,7 +24,7 @@ import io.assistantsync.common.event.Visibility;
  * The {@code assistants} table: the only code that reads or writes it.
  */
 @Repository
-class AssistantStore {
+public class AssistantStore {
 
 	private static final String COLUMNS = """
 			id, name, emoji, description, category, tags, instructions, visibility, version, created_at,
@@ -32,7 +32,8 @@ class AssistantStore {
 			last_attempt_at, synced_at
 			""";
 
-	private static final String INSERT = """
+	/** A new assistant, PENDING; public for the benchmark, which measures this very statement. */
+	public static final String INSERT = """
 			INSERT INTO assistants (id, name, emoji, description, category, tags, instructions, visibility,
 			    version, created_at, updated_at, sync_status, sync_event_id, sync_attempts)
 			VALUES (:id, :name, :emoji, :description, :category, :tags, :instructions, :visibility,

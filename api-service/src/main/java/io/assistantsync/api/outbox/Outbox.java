@@ -29,7 +29,8 @@ import io.assistantsync.common.json.EventJson;
 @Component
 public class Outbox {
 
-	private static final String INSERT = """
+	/** A new row; public for the benchmark, which measures this very statement. */
+	public static final String INSERT = """
 			INSERT INTO outbox (aggregate_id, event_id, topic, record_key, headers, payload, created_at)
 			VALUES (:aggregateId, :eventId, :topic, :key, CAST(:headers AS json), :payload, :createdAt)
 			""";

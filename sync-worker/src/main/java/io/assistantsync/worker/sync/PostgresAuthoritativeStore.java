@@ -27,7 +27,7 @@ import io.assistantsync.common.event.AssistantSnapshot;
  * timeout.
  */
 @Component
-class PostgresAuthoritativeStore implements AuthoritativeStore {
+public class PostgresAuthoritativeStore implements AuthoritativeStore {
 
 	/** Rows per multi-row statement: 13 parameters each, well under PostgreSQL's 65,535. */
 	static final int ROWS_PER_STATEMENT = 500;
@@ -111,27 +111,10 @@ class PostgresAuthoritativeStore implements AuthoritativeStore {
 
 	private Map<String, UpsertResult> insert(Connection connection, List<StoreWrite> chunk, Timestamp syncedAt)
 			throws SQLException {
-		String sql = this.statements.computeIfAbsent(chunk.size(),
-				rows -> INSERT.formatted(String.join(", ", java.util.Collections.nCopies(rows, ROW))));
+		String sql = this.statements.computeIfAbsent(chunk.size(), PostgresAuthoritativeStore::upsertStatement);
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			statement.setQueryTimeout(this.jdbc.getQueryTimeout());
-			int index = 1;
-			for (StoreWrite write : chunk) {
-				AssistantSnapshot assistant = write.assistant();
-				statement.setString(index++, assistant.id());
-				statement.setString(index++, assistant.name());
-				statement.setString(index++, assistant.emoji());
-				statement.setString(index++, assistant.description());
-				statement.setString(index++, assistant.category());
-				statement.setArray(index++, connection.createArrayOf("text", assistant.tags().toArray()));
-				statement.setString(index++, assistant.instructions());
-				statement.setString(index++, assistant.visibility().name());
-				statement.setLong(index++, assistant.version());
-				statement.setTimestamp(index++, timestamp(assistant.createdAt()));
-				statement.setTimestamp(index++, timestamp(assistant.updatedAt()));
-				statement.setTimestamp(index++, syncedAt);
-				statement.setString(index++, write.sourceEventId());
-			}
+			bindUpsert(connection, statement, chunk, syncedAt);
 			Map<String, UpsertResult> written = new HashMap<>();
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
@@ -139,6 +122,45 @@ class PostgresAuthoritativeStore implements AuthoritativeStore {
 				}
 			}
 			return written;
+		}
+	}
+
+	/**
+	 * The version-guarded upsert of {@code rows} rows, returning each written id and whether it was inserted.
+	 * Public for the benchmark, which measures this very statement.
+	 * @param rows the rows in the statement
+	 * @return the SQL, to be bound with {@link #bindUpsert}
+	 */
+	public static String upsertStatement(int rows) {
+		return INSERT.formatted(String.join(", ", java.util.Collections.nCopies(rows, ROW)));
+	}
+
+	/**
+	 * Binds the rows of an {@link #upsertStatement(int)} of as many rows.
+	 * @param connection the statement's connection, for the tags array
+	 * @param statement the prepared upsert
+	 * @param rows the writes, one row each
+	 * @param syncedAt the {@code synced_at} of every row
+	 * @throws SQLException when a value cannot be bound
+	 */
+	public static void bindUpsert(Connection connection, PreparedStatement statement, List<StoreWrite> rows,
+			Timestamp syncedAt) throws SQLException {
+		int index = 1;
+		for (StoreWrite write : rows) {
+			AssistantSnapshot assistant = write.assistant();
+			statement.setString(index++, assistant.id());
+			statement.setString(index++, assistant.name());
+			statement.setString(index++, assistant.emoji());
+			statement.setString(index++, assistant.description());
+			statement.setString(index++, assistant.category());
+			statement.setArray(index++, connection.createArrayOf("text", assistant.tags().toArray()));
+			statement.setString(index++, assistant.instructions());
+			statement.setString(index++, assistant.visibility().name());
+			statement.setLong(index++, assistant.version());
+			statement.setTimestamp(index++, timestamp(assistant.createdAt()));
+			statement.setTimestamp(index++, timestamp(assistant.updatedAt()));
+			statement.setTimestamp(index++, syncedAt);
+			statement.setString(index++, write.sourceEventId());
 		}
 	}
 

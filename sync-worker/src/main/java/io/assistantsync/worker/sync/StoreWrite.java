@@ -8,5 +8,5 @@ import io.assistantsync.common.event.AssistantSnapshot;
  * @param assistant the assistant to create or update
  * @param sourceEventId the pending-create event that carried it
  */
-record StoreWrite(AssistantSnapshot assistant, String sourceEventId) {
+public record StoreWrite(AssistantSnapshot assistant, String sourceEventId) {
 }

@@ -23,7 +23,7 @@ import io.assistantsync.common.event.AssistantCreationRequested;
 import io.assistantsync.common.event.SyncResult;
 import io.assistantsync.common.event.SyncResultStatus;
 import io.assistantsync.common.boot.TopicsProperties;
-import io.assistantsync.testing.SampleAssistants;
+import io.assistantsync.fixtures.SampleAssistants;
 import io.assistantsync.testing.TopicReader;
 import io.assistantsync.worker.SyncWorkerIntegrationTest;
 

@@ -23,7 +23,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.assistantsync.common.event.AssistantCreationRequested;
 import io.assistantsync.common.event.SyncResultStatus;
 import io.assistantsync.common.json.EventJson;
-import io.assistantsync.testing.SampleAssistants;
+import io.assistantsync.fixtures.SampleAssistants;
 import io.assistantsync.testing.SharedInfrastructureInitializer;
 import io.assistantsync.testing.TestKafka;
 import io.assistantsync.testing.TopicReader;
