@@ -1,4 +1,4 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.cli;
 
 import java.io.PrintWriter;
 import java.util.function.Supplier;
@@ -9,6 +9,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+
+import io.assistantsync.worker.dlt.DeadLetterHeaders;
+import io.assistantsync.worker.dlt.KafkaUnavailableException;
 
 /**
  * The {@code dlt} command line: {@code list} and {@code replay}, their exit codes, and errors as one clear

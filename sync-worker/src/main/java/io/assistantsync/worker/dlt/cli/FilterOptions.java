@@ -1,4 +1,4 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.cli;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,6 +9,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.TypeConversionException;
+
+import io.assistantsync.worker.dlt.DeadLetterFilter;
+import io.assistantsync.worker.dlt.InvalidFilterException;
+import io.assistantsync.worker.dlt.IsoInstant;
 
 /**
  * The filter options shared by {@code dlt list} and {@code dlt replay}.

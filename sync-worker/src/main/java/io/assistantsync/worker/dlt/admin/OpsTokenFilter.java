@@ -1,4 +1,4 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.admin;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -26,7 +26,7 @@ import io.assistantsync.common.json.EventJson;
 class OpsTokenFilter extends OncePerRequestFilter {
 
 	/** The request attribute holding the fingerprint of an accepted token. */
-	static final String FINGERPRINT_ATTRIBUTE = "io.assistantsync.worker.dlt.OpsTokenFilter.fingerprint";
+	static final String FINGERPRINT_ATTRIBUTE = "io.assistantsync.worker.dlt.admin.OpsTokenFilter.fingerprint";
 
 	private static final String BEARER = "bearer ";
 

@@ -1,15 +1,23 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.admin;
 
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import io.assistantsync.worker.dlt.SyncOpsProperties;
+
 /**
- * Puts {@link OpsTokenFilter} in front of every {@code /admin} path of the worker.
+ * Puts {@link OpsTokenFilter} in front of every {@code /admin} path of the worker. Only the worker has the
+ * admin API: the {@code dlt} command line talks to Kafka directly and needs no token.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterAdminConfiguration {
+
+	@Bean
+	OpsToken opsToken(SyncOpsProperties ops) {
+		return new OpsToken(ops.token());
+	}
 
 	@Bean
 	FilterRegistrationBean<OpsTokenFilter> opsTokenFilter(OpsToken token) {
