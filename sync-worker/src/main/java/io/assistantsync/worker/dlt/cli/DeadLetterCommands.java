@@ -5,8 +5,8 @@ import java.util.function.Supplier;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
@@ -89,8 +89,8 @@ final class DeadLetterCommands {
 					"2:bad arguments", "3:Kafka unreachable or refusing" })
 	static class Dlt implements Runnable {
 
-		@Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
-		boolean help;
+		@Mixin
+		HelpOption help = new HelpOption();
 
 		@Spec
 		CommandSpec spec;

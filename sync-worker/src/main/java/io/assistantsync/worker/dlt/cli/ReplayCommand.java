@@ -7,9 +7,7 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
 import io.assistantsync.common.event.DeadLetterReplayAudited.Actor;
@@ -48,11 +46,8 @@ class ReplayCommand implements Callable<Integer> {
 	@Option(names = "--json", description = "One JSON object per record, then a summary object.")
 	boolean json;
 
-	@Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
-	boolean help;
-
-	@Spec
-	CommandSpec spec;
+	@Mixin
+	HelpOption help = new HelpOption();
 
 	private final Supplier<DeadLetterTool> tool;
 
@@ -65,7 +60,7 @@ class ReplayCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		ReplayRequest request = new ReplayRequest(this.filters.toFilter(this.spec), this.dryRun, this.fromBeginning,
+		ReplayRequest request = new ReplayRequest(this.filters.toFilter(), this.dryRun, this.fromBeginning,
 				this.force, this.rate);
 		ReplayReport report = this.tool.get().replayer().replay(request, operator());
 		new DeadLetterPrinter(this.out, this.json).replayed(report);
