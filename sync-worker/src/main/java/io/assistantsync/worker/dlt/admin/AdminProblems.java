@@ -1,49 +1,34 @@
 package io.assistantsync.worker.dlt.admin;
 
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
+import io.assistantsync.common.problem.ProblemType;
 import io.assistantsync.common.validation.FieldViolation;
 
 /**
- * The RFC 9457 problems of the admin API, with the same type URIs and {@code errors} member as the
- * api-service's; details never name Java types and never repeat a token.
+ * The RFC 9457 problems of the admin API, of the same {@link ProblemType types} and with the same
+ * {@code errors} member as the api-service's; details never name Java types and never repeat a token.
  */
 final class AdminProblems {
-
-	private static final String TYPE_BASE = "https://assistantsync.io/problems/";
-
-	/** A parameter or body the admin API cannot use; carries {@code errors}. */
-	static final URI INVALID_REQUEST = URI.create(TYPE_BASE + "invalid-request");
-
-	/** Nothing here (the admin API is off). */
-	static final URI NOT_FOUND = URI.create(TYPE_BASE + "not-found");
-
-	/** No or a wrong bearer token. */
-	static final URI UNAUTHORIZED = URI.create(TYPE_BASE + "unauthorized");
-
-	/** Kafka did not answer. */
-	static final URI KAFKA_UNAVAILABLE = URI.create(TYPE_BASE + "kafka-unavailable");
 
 	private AdminProblems() {
 	}
 
 	static ProblemDetail invalidRequest(String field, String message) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request",
-				field + " " + message);
-		problem.setProperty("errors", List.of(new FieldViolation(field, message)));
+		ProblemDetail problem = problem(ProblemType.INVALID_REQUEST, field + " " + message);
+		problem.setProperty(ProblemType.ERRORS, List.of(new FieldViolation(field, message)));
 		return problem;
 	}
 
-	static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(type);
-		problem.setTitle(title);
+	static ProblemDetail problem(ProblemType type, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(type.status()), detail);
+		problem.setType(type.type());
+		problem.setTitle(type.title());
 		return problem;
 	}
 

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.assistantsync.common.event.DeadLetterReplayAudited.Actor;
+import io.assistantsync.common.problem.ProblemType;
 import io.assistantsync.worker.dlt.DeadLetter;
 import io.assistantsync.worker.dlt.DeadLetterBrowser;
 import io.assistantsync.worker.dlt.DeadLetterFilter;
@@ -84,8 +85,7 @@ class DeadLetterAdminController {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> kafkaUnavailable(KafkaUnavailableException ex) {
 		logger.warn("Admin API call failed: {}", ex.getMessage());
-		return problem(AdminProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, AdminProblems.KAFKA_UNAVAILABLE,
-				"Kafka unavailable", ex.getMessage()));
+		return problem(AdminProblems.problem(ProblemType.KAFKA_UNAVAILABLE, ex.getMessage()));
 	}
 
 	/**
