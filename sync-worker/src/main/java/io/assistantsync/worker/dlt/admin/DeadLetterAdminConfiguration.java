@@ -8,8 +8,9 @@ import org.springframework.core.Ordered;
 import io.assistantsync.worker.dlt.SyncOpsProperties;
 
 /**
- * Puts {@link OpsTokenFilter} in front of every {@code /admin} path of the worker. Only the worker has the
- * admin API: the {@code dlt} command line talks to Kafka directly and needs no token.
+ * Makes the admin API's {@link OpsToken} from {@code sync.ops.token} and puts {@link OpsTokenFilter} in front
+ * of every {@code /admin} path of the worker. The {@code dlt} command line talks to Kafka directly and has
+ * neither.
  */
 @Configuration(proxyBeanMethods = false)
 class DeadLetterAdminConfiguration {
