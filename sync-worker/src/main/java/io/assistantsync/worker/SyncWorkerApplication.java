@@ -8,7 +8,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Import;
 
 import io.assistantsync.common.boot.SharedConfiguration;
-import io.assistantsync.worker.dlt.DeadLetterCommandLine;
+import io.assistantsync.worker.dlt.cli.DeadLetterCommandLine;
 
 /**
  * The consuming half of the pipeline: pushes pending-create events into the authoritative store, retries

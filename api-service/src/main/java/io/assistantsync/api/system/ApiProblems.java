@@ -9,34 +9,18 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.ErrorResponseException;
 
+import io.assistantsync.common.problem.ProblemType;
 import io.assistantsync.common.validation.FieldViolation;
 
 /**
- * The RFC 9457 problems this API answers with. Each is an {@link ErrorResponseException}, rendered as
- * {@code application/problem+json} by {@link ApiExceptionHandler}; details never name Java types.
+ * The RFC 9457 problems this API answers with, of the types, titles and statuses of {@link ProblemType}.
+ * Each is an {@link ErrorResponseException}, rendered as {@code application/problem+json} by
+ * {@link ApiExceptionHandler}; details never name Java types.
  */
 public final class ApiProblems {
 
-	/** Base of the problem type URIs. */
-	public static final String TYPE_BASE = "https://assistantsync.io/problems/";
-
-	/** A request that breaks the field rules or is not valid JSON; carries {@code errors}. */
-	public static final URI INVALID_REQUEST = URI.create(TYPE_BASE + "invalid-request");
-
-	/** The addressed resource does not exist. */
-	public static final URI NOT_FOUND = URI.create(TYPE_BASE + "not-found");
-
-	/** The resource is in a state that does not allow the request. */
-	public static final URI CONFLICT = URI.create(TYPE_BASE + "conflict");
-
-	/** The request body is larger than the limit. */
-	public static final URI PAYLOAD_TOO_LARGE = URI.create(TYPE_BASE + "payload-too-large");
-
-	/** An Idempotency-Key was reused with a different request body. */
-	public static final URI IDEMPOTENCY_KEY_REUSED = URI.create(TYPE_BASE + "idempotency-key-reused");
-
 	/** The name of the extension member listing field violations. */
-	public static final String ERRORS = "errors";
+	public static final String ERRORS = ProblemType.ERRORS;
 
 	private ApiProblems() {
 	}
@@ -48,9 +32,9 @@ public final class ApiProblems {
 	 * @return the exception to throw
 	 */
 	public static ErrorResponseException invalidRequest(String detail, List<FieldViolation> errors) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, INVALID_REQUEST, "Invalid request", detail);
+		ProblemDetail problem = problem(ProblemType.INVALID_REQUEST, detail);
 		problem.setProperty(ERRORS, List.copyOf(errors));
-		return new ErrorResponseException(HttpStatus.BAD_REQUEST, problem, null);
+		return exception(problem);
 	}
 
 	/**
@@ -68,7 +52,7 @@ public final class ApiProblems {
 	 * @return the exception to throw
 	 */
 	public static ErrorResponseException notFound(String detail) {
-		return of(HttpStatus.NOT_FOUND, NOT_FOUND, "Not found", detail);
+		return exception(problem(ProblemType.NOT_FOUND, detail));
 	}
 
 	/**
@@ -77,7 +61,7 @@ public final class ApiProblems {
 	 * @return the exception to throw
 	 */
 	public static ErrorResponseException conflict(String detail) {
-		return of(HttpStatus.CONFLICT, CONFLICT, "Conflict", detail);
+		return exception(problem(ProblemType.CONFLICT, detail));
 	}
 
 	/**
@@ -86,8 +70,8 @@ public final class ApiProblems {
 	 * @return the exception to throw
 	 */
 	public static ErrorResponseException payloadTooLarge(long limitBytes) {
-		return of(HttpStatus.CONTENT_TOO_LARGE, PAYLOAD_TOO_LARGE, "Payload too large",
-				"The request body must be at most " + limitBytes + " bytes");
+		return exception(problem(ProblemType.PAYLOAD_TOO_LARGE,
+				"The request body must be at most " + limitBytes + " bytes"));
 	}
 
 	/**
@@ -95,8 +79,8 @@ public final class ApiProblems {
 	 * @return the exception to throw
 	 */
 	public static ErrorResponseException idempotencyKeyReused() {
-		return of(HttpStatus.UNPROCESSABLE_CONTENT, IDEMPOTENCY_KEY_REUSED, "Idempotency key reused",
-				"This Idempotency-Key was already used with a different request body");
+		return exception(problem(ProblemType.IDEMPOTENCY_KEY_REUSED,
+				"This Idempotency-Key was already used with a different request body"));
 	}
 
 	/**
@@ -108,17 +92,17 @@ public final class ApiProblems {
 		HttpStatus known = HttpStatus.resolve(status.value());
 		String slug = (known != null) ? known.name().toLowerCase(Locale.ROOT).replace('_', '-')
 				: "status-" + status.value();
-		return URI.create(TYPE_BASE + slug);
+		return ProblemType.typeNamed(slug);
 	}
 
-	private static ErrorResponseException of(HttpStatus status, URI type, String title, String detail) {
-		return new ErrorResponseException(status, problem(status, type, title, detail), null);
+	private static ErrorResponseException exception(ProblemDetail problem) {
+		return new ErrorResponseException(HttpStatusCode.valueOf(problem.getStatus()), problem, null);
 	}
 
-	private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-		problem.setType(type);
-		problem.setTitle(title);
+	private static ProblemDetail problem(ProblemType type, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(type.status()), detail);
+		problem.setType(type.type());
+		problem.setTitle(type.title());
 		return problem;
 	}
 

@@ -31,7 +31,7 @@ import io.assistantsync.common.kafka.EventHeaders;
  * @param replayOf the dead letter this record was replayed from ({@code x-replay-of}), or {@code null}
  * @param headers every header, decoded to text, binary numbers as decimal
  */
-record DeadLetter(String topic, int partition, long offset, String assistantId, Instant deadLetteredAt,
+public record DeadLetter(String topic, int partition, long offset, String assistantId, Instant deadLetteredAt,
 		Integer attempts, String exceptionType, String exceptionMessage, int replayCount, String replayOf,
 		Map<String, String> headers) {
 
@@ -61,7 +61,7 @@ record DeadLetter(String topic, int partition, long offset, String assistantId, 
 	 * The exception's class name without its package.
 	 * @return e.g. {@code PermanentSyncException}, or {@code null}
 	 */
-	String simpleExceptionType() {
+	public String simpleExceptionType() {
 		if (this.exceptionType == null) {
 			return null;
 		}

@@ -11,7 +11,7 @@ import org.apache.kafka.common.TopicPartition;
  * start, partition by partition in offset order, and hands over each record that matches the filter, until
  * the filter's limit. Reads without a consumer group and changes nothing.
  */
-class DeadLetterBrowser {
+public class DeadLetterBrowser {
 
 	private final DeadLetterClients clients;
 
@@ -26,7 +26,7 @@ class DeadLetterBrowser {
 	 * @return what was read
 	 * @throws KafkaUnavailableException when Kafka does not answer in time
 	 */
-	Listing list(DeadLetterFilter filter, Consumer<DeadLetter> each) {
+	public Listing list(DeadLetterFilter filter, Consumer<DeadLetter> each) {
 		try (DeadLetterReader reader = this.clients.reader(null)) {
 			List<TopicPartition> partitions = reader.partitions();
 			if (partitions.isEmpty()) {
@@ -62,7 +62,7 @@ class DeadLetterBrowser {
 	 * @param listed records that matched and were handed over
 	 * @param limitReached whether reading stopped at the limit, so more records may match
 	 */
-	record Listing(String topic, int partitions, int scanned, int listed, boolean limitReached) {
+	public record Listing(String topic, int partitions, int scanned, int listed, boolean limitReached) {
 	}
 
 }

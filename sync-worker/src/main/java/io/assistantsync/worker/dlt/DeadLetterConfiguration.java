@@ -15,7 +15,7 @@ import io.assistantsync.common.boot.TopicsProperties;
  * command line, which starts only this and the configuration properties it needs.
  */
 @Configuration(proxyBeanMethods = false)
-class DeadLetterConfiguration {
+public class DeadLetterConfiguration {
 
 	@Bean
 	DeadLetterClients deadLetterClients(KafkaProperties kafka, TopicsProperties topics, SyncOpsProperties ops) {
@@ -32,11 +32,6 @@ class DeadLetterConfiguration {
 			ObjectProvider<Clock> clock) {
 		ReplayAuditor auditor = new ReplayAuditor(clients.auditTopic(), clock.getIfAvailable(Clock::systemUTC));
 		return new DeadLetterReplayer(clients, auditor, ops, new IdGenerator());
-	}
-
-	@Bean
-	OpsToken opsToken(SyncOpsProperties ops) {
-		return new OpsToken(ops.token());
 	}
 
 }

@@ -16,7 +16,7 @@ import io.assistantsync.common.event.DeadLetterReplayAudited;
  * {@code null}
  * @param limit at most this many records listed (or, for a replay, replayed), or {@code null} for no limit
  */
-record DeadLetterFilter(List<String> assistantIds, Instant since, Instant until, String exceptionType,
+public record DeadLetterFilter(List<String> assistantIds, Instant since, Instant until, String exceptionType,
 		Integer limit) {
 
 	/** Matches every dead letter. */
@@ -26,7 +26,7 @@ record DeadLetterFilter(List<String> assistantIds, Instant since, Instant until,
 	 * Checks the criteria, so that a bad one is reported before any record is read.
 	 * @throws InvalidFilterException when the limit is not positive or the time window is empty
 	 */
-	DeadLetterFilter {
+	public DeadLetterFilter {
 		assistantIds = (assistantIds != null)
 				? assistantIds.stream().map(String::strip).filter(id -> !id.isEmpty()).distinct().toList() : List.of();
 		exceptionType = (exceptionType != null && !exceptionType.isBlank()) ? exceptionType.strip() : null;

@@ -22,7 +22,7 @@ import org.springframework.kafka.support.KafkaHeaders;
  * the retry timestamps as big-endian {@link BigInteger} bytes): these become decimal numbers. Everything
  * else is shown as UTF-8 when it is valid UTF-8, else as {@code base64:} and the Base64 of the bytes.
  */
-final class DeadLetterHeaders {
+public final class DeadLetterHeaders {
 
 	/** The prefix of a header value that is not UTF-8 text. */
 	static final String BASE64_PREFIX = "base64:";
@@ -115,7 +115,7 @@ final class DeadLetterHeaders {
 	 * @param text the text, or {@code null}
 	 * @return the text on one line, or {@code null}
 	 */
-	static String oneLine(String text) {
+	public static String oneLine(String text) {
 		return (text != null) ? text.replaceAll("\\s+", " ").strip() : null;
 	}
 

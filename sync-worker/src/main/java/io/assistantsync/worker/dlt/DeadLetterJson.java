@@ -11,7 +11,7 @@ import io.assistantsync.common.json.Timestamps;
  * The JSON shapes of the tool, the same for {@code --json} on the command line and for the admin API, built
  * as ordered maps so that both entry points write the same fields in the same order.
  */
-final class DeadLetterJson {
+public final class DeadLetterJson {
 
 	private DeadLetterJson() {
 	}
@@ -21,7 +21,7 @@ final class DeadLetterJson {
 	 * @param deadLetter the dead letter
 	 * @return its JSON object
 	 */
-	static Map<String, Object> deadLetter(DeadLetter deadLetter) {
+	public static Map<String, Object> deadLetter(DeadLetter deadLetter) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("topic", deadLetter.topic());
 		json.put("partition", deadLetter.partition());
@@ -42,7 +42,7 @@ final class DeadLetterJson {
 	 * @param listing what was read
 	 * @return its JSON object
 	 */
-	static Map<String, Object> summary(DeadLetterBrowser.Listing listing) {
+	public static Map<String, Object> summary(DeadLetterBrowser.Listing listing) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("topic", listing.topic());
 		json.put("partitions", listing.partitions());
@@ -57,7 +57,7 @@ final class DeadLetterJson {
 	 * @param replayed the record
 	 * @return its JSON object
 	 */
-	static Map<String, Object> replayed(ReplayReport.Replayed replayed) {
+	public static Map<String, Object> replayed(ReplayReport.Replayed replayed) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("partition", replayed.partition());
 		json.put("offset", replayed.offset());
@@ -71,7 +71,7 @@ final class DeadLetterJson {
 	 * @param skipped the record
 	 * @return its JSON object
 	 */
-	static Map<String, Object> skipped(ReplayReport.Skipped skipped) {
+	public static Map<String, Object> skipped(ReplayReport.Skipped skipped) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("partition", skipped.partition());
 		json.put("offset", skipped.offset());
@@ -86,7 +86,7 @@ final class DeadLetterJson {
 	 * @param report the run
 	 * @return its JSON object
 	 */
-	static Map<String, Object> summary(ReplayReport report) {
+	public static Map<String, Object> summary(ReplayReport report) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("auditEventId", report.auditEventId());
 		json.put("topic", report.topic());
@@ -107,7 +107,7 @@ final class DeadLetterJson {
 	 * @param report the run
 	 * @return its JSON object
 	 */
-	static Map<String, Object> report(ReplayReport report) {
+	public static Map<String, Object> report(ReplayReport report) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("auditEventId", report.auditEventId());
 		json.put("dryRun", report.dryRun());
@@ -123,7 +123,7 @@ final class DeadLetterJson {
 	 * @param listing the summary
 	 * @return its JSON object
 	 */
-	static Map<String, Object> listing(List<DeadLetter> deadLetters, DeadLetterBrowser.Listing listing) {
+	public static Map<String, Object> listing(List<DeadLetter> deadLetters, DeadLetterBrowser.Listing listing) {
 		Map<String, Object> json = new LinkedHashMap<>();
 		json.put("deadLetters", deadLetters.stream().map(DeadLetterJson::deadLetter).toList());
 		json.put("summary", summary(listing));

@@ -26,7 +26,7 @@ import io.assistantsync.common.id.IdGenerator;
  * record; the commit merges with what the other run committed, and the authoritative store's idempotent
  * upsert keeps one row per assistant.
  */
-class DeadLetterReplayer {
+public class DeadLetterReplayer {
 
 	private final DeadLetterClients clients;
 
@@ -50,7 +50,7 @@ class DeadLetterReplayer {
 	 * @return what the run did; its {@code problems} say what went wrong after records were sent
 	 * @throws KafkaUnavailableException when Kafka does not answer before anything was sent
 	 */
-	ReplayReport replay(ReplayRequest request, Actor actor) {
+	public ReplayReport replay(ReplayRequest request, Actor actor) {
 		ReplayRun run = new ReplayRun(this.ids.newId(), this.clients.deadLetterTopic(),
 				this.clients.pendingCreateTopic(), request, this.ops.replayLimit());
 		try (DeadLetterReader reader = this.clients.reader(this.ops.replayGroup());

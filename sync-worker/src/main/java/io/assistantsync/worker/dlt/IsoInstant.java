@@ -11,7 +11,7 @@ import java.time.format.DateTimeParseException;
  * date-time with an offset ({@code 2026-11-25T09:00:00+01:00}) or a date ({@code 2026-11-25}, midnight
  * UTC). A date-time without zone is refused: it would mean a different instant on every machine.
  */
-final class IsoInstant {
+public final class IsoInstant {
 
 	private IsoInstant() {
 	}
@@ -23,7 +23,7 @@ final class IsoInstant {
 	 * @return the instant, or {@code null} for blank text
 	 * @throws InvalidFilterException when the text is none of the accepted forms
 	 */
-	static Instant parse(String field, String text) {
+	public static Instant parse(String field, String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}

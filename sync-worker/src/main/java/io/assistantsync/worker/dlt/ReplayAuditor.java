@@ -17,8 +17,8 @@ import io.assistantsync.common.kafka.CloudEventHeaders;
 import io.assistantsync.common.kafka.EventTypes;
 
 /**
- * Writes one {@code ops.dlt-replay.v1} event per replay run, dry or not, to the ops-audit topic: who ran it,
- * when, with which filters, and what it replayed and skipped. Keyed by the event id; the CloudEvents subject
+ * Writes one {@code ops.dlt-replay.v1} event per replay run, dry or not, to the ops-audit topic: who ran it
+ * (the actor the entry point names), when, with which filters, and what it replayed and skipped. Keyed by the event id; the CloudEvents subject
  * is the dead-letter topic.
  */
 class ReplayAuditor {
@@ -33,24 +33,6 @@ class ReplayAuditor {
 	ReplayAuditor(String topic, Clock clock) {
 		this.topic = topic;
 		this.clock = clock;
-	}
-
-	/**
-	 * The actor of a command line run: the OS user.
-	 * @return {@code cli} and the user name
-	 */
-	static Actor commandLine() {
-		String user = System.getProperty("user.name");
-		return new Actor("cli", (user != null && !user.isBlank()) ? user : "unknown", null);
-	}
-
-	/**
-	 * The actor of an admin API run.
-	 * @param tokenFingerprint the fingerprint of the bearer token used
-	 * @return {@code admin-api} with the fingerprint
-	 */
-	static Actor adminApi(String tokenFingerprint) {
-		return new Actor("admin-api", "admin-api", tokenFingerprint);
 	}
 
 	/**

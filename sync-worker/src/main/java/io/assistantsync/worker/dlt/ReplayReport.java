@@ -18,14 +18,14 @@ import java.util.Map;
  * @param warnings things the operator should know that did not stop the run
  * @param problems failures: the run did not do all it should have (exit code 1, see the messages)
  */
-record ReplayReport(String auditEventId, String topic, boolean dryRun, List<Replayed> replayed,
+public record ReplayReport(String auditEventId, String topic, boolean dryRun, List<Replayed> replayed,
 		List<Skipped> skipped, int filteredOut, int scanned, boolean limitReached, List<String> warnings, List<String> problems) {
 
 	/**
 	 * The skipped records counted by reason, in the order of {@link SkipReason}.
 	 * @return reason code to count, reasons without records left out
 	 */
-	Map<String, Integer> skippedByReason() {
+	public Map<String, Integer> skippedByReason() {
 		Map<String, Integer> counts = new LinkedHashMap<>();
 		for (SkipReason reason : SkipReason.values()) {
 			int count = (int) this.skipped.stream().filter(skipped -> skipped.reason() == reason).count();
@@ -44,7 +44,7 @@ record ReplayReport(String auditEventId, String topic, boolean dryRun, List<Repl
 	 * @param assistantId its key
 	 * @param replayCount the {@code x-replay-count} of the replayed record
 	 */
-	record Replayed(int partition, long offset, String assistantId, int replayCount) {
+	public record Replayed(int partition, long offset, String assistantId, int replayCount) {
 	}
 
 	/**
@@ -56,7 +56,7 @@ record ReplayReport(String auditEventId, String topic, boolean dryRun, List<Repl
 	 * @param reason why
 	 * @param detail the reason for the operator
 	 */
-	record Skipped(int partition, long offset, String assistantId, SkipReason reason, String detail) {
+	public record Skipped(int partition, long offset, String assistantId, SkipReason reason, String detail) {
 	}
 
 }

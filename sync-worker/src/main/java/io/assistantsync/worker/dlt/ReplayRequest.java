@@ -9,10 +9,10 @@ package io.assistantsync.worker.dlt;
  * @param force replay records that reached the loop guard's limit
  * @param ratePerSecond republish at most this many records per second, or {@code null} for no limit
  */
-record ReplayRequest(DeadLetterFilter filter, boolean dryRun, boolean fromBeginning, boolean force,
+public record ReplayRequest(DeadLetterFilter filter, boolean dryRun, boolean fromBeginning, boolean force,
 		Double ratePerSecond) {
 
-	ReplayRequest {
+	public ReplayRequest {
 		if (filter == null) {
 			filter = DeadLetterFilter.ALL;
 		}

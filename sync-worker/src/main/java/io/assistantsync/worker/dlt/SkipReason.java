@@ -4,7 +4,7 @@ package io.assistantsync.worker.dlt;
  * Why a replay left a matching dead letter alone. Records that do not match the filters are not skipped,
  * they are only counted.
  */
-enum SkipReason {
+public enum SkipReason {
 
 	/** An earlier replay took it; {@code --from-beginning} takes it again. */
 	ALREADY_REPLAYED("already-replayed", "an earlier replay took it; --from-beginning takes it again"),
@@ -28,7 +28,7 @@ enum SkipReason {
 	 * The reason as printed, returned and counted in the audit event.
 	 * @return e.g. {@code loop-guard}
 	 */
-	String code() {
+	public String code() {
 		return this.code;
 	}
 

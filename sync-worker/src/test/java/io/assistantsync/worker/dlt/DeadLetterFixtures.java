@@ -37,12 +37,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Dead letters made for real by a running worker (events the store rejects, or invalid ones), and readers
  * of the topics a replay writes to.
  */
-final class DeadLetterFixtures implements AutoCloseable {
+public final class DeadLetterFixtures implements AutoCloseable {
 
-	static final Duration TIMEOUT = Duration.ofSeconds(60);
+	/**
+	 * The ops token of the worker the command line and admin API tests run against; one token for both, so
+	 * that they share one cached worker context.
+	 */
+	public static final String OPS_TOKEN = "test-ops-token-4f1d2c9a7b";
+
+	public static final Duration TIMEOUT = Duration.ofSeconds(60);
 
 	/** SQLSTATE check_violation: the store rejects the data as such, so the worker dead-letters at once. */
-	static final String REJECTED = "23514";
+	private static final String REJECTED = "23514";
 
 	private final TopicsProperties topics;
 
@@ -50,15 +56,16 @@ final class DeadLetterFixtures implements AutoCloseable {
 
 	private final StoreFaults faults;
 
-	final TopicReader deadLetters;
+	private final TopicReader deadLetters;
 
-	final TopicReader pendingCreate;
+	private final TopicReader pendingCreate;
 
-	final TopicReader results;
+	/** The sync results the worker publishes. */
+	public final TopicReader results;
 
-	final TopicReader audit;
+	private final TopicReader audit;
 
-	DeadLetterFixtures(TopicsProperties topics, JdbcTemplate jdbc) {
+	public DeadLetterFixtures(TopicsProperties topics, JdbcTemplate jdbc) {
 		this.topics = topics;
 		this.jdbc = jdbc;
 		this.faults = new StoreFaults(Objects.requireNonNull(jdbc.getDataSource())::getConnection);
@@ -68,7 +75,7 @@ final class DeadLetterFixtures implements AutoCloseable {
 		this.audit = new TopicReader(topics.opsAudit());
 	}
 
-	String deadLetterTopic() {
+	public String deadLetterTopic() {
 		return this.topics.pendingCreate() + RetryTopicConstants.DEFAULT_DLT_SUFFIX;
 	}
 
@@ -76,7 +83,7 @@ final class DeadLetterFixtures implements AutoCloseable {
 	 * Sends a valid event for a new assistant whose every write the store rejects.
 	 * @return the event
 	 */
-	AssistantCreationRequested rejected() {
+	public AssistantCreationRequested rejected() {
 		return rejected(null);
 	}
 
@@ -85,7 +92,7 @@ final class DeadLetterFixtures implements AutoCloseable {
 	 * @param replayCount the {@code x-replay-count} header to send, or {@code null}
 	 * @return the event
 	 */
-	AssistantCreationRequested rejected(String replayCount) {
+	public AssistantCreationRequested rejected(String replayCount) {
 		AssistantCreationRequested event = SampleAssistants.pendingCreate(SampleAssistants.assistant());
 		this.faults.failAlways(event.assistantId(), REJECTED);
 		ProducerRecord<String, byte[]> record = SampleAssistants.record(this.topics.pendingCreate(), event);
@@ -100,7 +107,7 @@ final class DeadLetterFixtures implements AutoCloseable {
 	 * Sends an event for an assistant without a name, which the worker dead-letters as invalid.
 	 * @return the event
 	 */
-	AssistantCreationRequested invalid() {
+	public AssistantCreationRequested invalid() {
 		AssistantSnapshot valid = SampleAssistants.assistant();
 		AssistantSnapshot nameless = new AssistantSnapshot(valid.id(), " ", valid.emoji(), null, null, List.of(), null,
 				valid.visibility(), 1, valid.createdAt(), valid.updatedAt());
@@ -115,7 +122,7 @@ final class DeadLetterFixtures implements AutoCloseable {
 	 * @param count how many
 	 * @return its dead letters
 	 */
-	List<ConsumerRecord<String, byte[]>> awaitDeadLetters(String assistantId, int count) {
+	public List<ConsumerRecord<String, byte[]>> awaitDeadLetters(String assistantId, int count) {
 		return this.deadLetters.await(r -> assistantId.equals(r.key()), count, TIMEOUT);
 	}
 
@@ -123,7 +130,7 @@ final class DeadLetterFixtures implements AutoCloseable {
 	 * Lets the store accept an assistant again.
 	 * @param assistantId the assistant
 	 */
-	void fix(String assistantId) {
+	public void fix(String assistantId) {
 		this.faults.clear(assistantId);
 	}
 
@@ -133,7 +140,7 @@ final class DeadLetterFixtures implements AutoCloseable {
 	 * @param count how many at least
 	 * @return every replayed record of the assistant seen so far
 	 */
-	List<ConsumerRecord<String, byte[]>> awaitReplays(String assistantId, int count) {
+	public List<ConsumerRecord<String, byte[]>> awaitReplays(String assistantId, int count) {
 		return this.pendingCreate.await(r -> assistantId.equals(r.key()) && isReplay(r), count, TIMEOUT);
 	}
 
@@ -142,7 +149,7 @@ final class DeadLetterFixtures implements AutoCloseable {
 	 * @param assistantId the assistant
 	 * @return the records
 	 */
-	List<ConsumerRecord<String, byte[]>> replays(String assistantId) {
+	public List<ConsumerRecord<String, byte[]>> replays(String assistantId) {
 		return this.pendingCreate.seen(r -> assistantId.equals(r.key()) && isReplay(r));
 	}
 
@@ -151,7 +158,7 @@ final class DeadLetterFixtures implements AutoCloseable {
 	 * @param eventId the id a run printed or returned
 	 * @return the event
 	 */
-	DeadLetterReplayAudited awaitAudit(String eventId) {
+	public DeadLetterReplayAudited awaitAudit(String eventId) {
 		ConsumerRecord<String, byte[]> record = this.audit.await(r -> eventId.equals(r.key()), 1, TIMEOUT).get(0);
 		String json = new String(record.value(), StandardCharsets.UTF_8);
 		EventSchemas.assertConforms(EventTypes.DLT_REPLAY_V1, json);
@@ -170,7 +177,7 @@ final class DeadLetterFixtures implements AutoCloseable {
 	 * @param group the replay group
 	 * @return offsets and metadata per partition
 	 */
-	Map<TopicPartition, OffsetAndMetadata> committed(String group) throws Exception {
+	public Map<TopicPartition, OffsetAndMetadata> committed(String group) throws Exception {
 		try (AdminClient admin = AdminClient
 			.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
 			Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
@@ -181,11 +188,11 @@ final class DeadLetterFixtures implements AutoCloseable {
 		}
 	}
 
-	int rowCount(String assistantId) {
+	public int rowCount(String assistantId) {
 		return this.jdbc.queryForObject("SELECT count(*) FROM assistants WHERE id = ?", Integer.class, assistantId);
 	}
 
-	static String text(ConsumerRecord<?, ?> record, String header) {
+	public static String text(ConsumerRecord<?, ?> record, String header) {
 		return CloudEventHeaders.lastText(record.headers(), header);
 	}
 

@@ -1,4 +1,7 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.cli;
+
+import io.assistantsync.worker.dlt.DeadLetterBrowser;
+import io.assistantsync.worker.dlt.DeadLetterReplayer;
 
 /**
  * The services a {@code dlt} command runs on, from whichever Spring context hosts them.

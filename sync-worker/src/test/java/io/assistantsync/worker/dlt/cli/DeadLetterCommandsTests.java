@@ -1,4 +1,4 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
+
+import io.assistantsync.worker.dlt.DeadLetterStubs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -92,8 +94,7 @@ class DeadLetterCommandsTests {
 	@Test
 	void shouldReportAnUnreachableKafkaInOneLineWithExitCode3() {
 		Supplier<DeadLetterTool> unreachable = () -> {
-			throw new KafkaUnavailableException("Kafka at localhost:1 did not answer within 500 ms",
-					new org.apache.kafka.common.errors.TimeoutException("timeout"));
+			throw DeadLetterStubs.kafkaUnavailable("Kafka at localhost:1 did not answer within 500 ms");
 		};
 		int exit = DeadLetterCommands.commandLine(unreachable, new PrintWriter(this.out), new PrintWriter(this.err))
 			.execute("list");

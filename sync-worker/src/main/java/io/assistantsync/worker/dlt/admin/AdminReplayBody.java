@@ -1,4 +1,4 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.admin;
 
 import java.util.List;
 
@@ -9,6 +9,10 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.assistantsync.common.json.EventJson;
+import io.assistantsync.worker.dlt.DeadLetterFilter;
+import io.assistantsync.worker.dlt.InvalidFilterException;
+import io.assistantsync.worker.dlt.IsoInstant;
+import io.assistantsync.worker.dlt.ReplayRequest;
 
 /**
  * The body of {@code POST /admin/dlt/replay}. Unknown fields are refused, so that a typo such as

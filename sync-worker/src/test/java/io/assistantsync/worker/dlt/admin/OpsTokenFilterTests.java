@@ -1,4 +1,4 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.admin;
 
 import java.util.Map;
 
@@ -10,6 +10,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import io.assistantsync.common.json.EventJson;
+import io.assistantsync.worker.dlt.SyncOpsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

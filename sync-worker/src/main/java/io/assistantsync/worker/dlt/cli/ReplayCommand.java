@@ -1,4 +1,4 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -7,10 +7,12 @@ import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
+
+import io.assistantsync.common.event.DeadLetterReplayAudited.Actor;
+import io.assistantsync.worker.dlt.ReplayReport;
+import io.assistantsync.worker.dlt.ReplayRequest;
 
 /**
  * {@code dlt replay}: republishes the matching dead letters to the pending-create topic, prints what it
@@ -44,11 +46,8 @@ class ReplayCommand implements Callable<Integer> {
 	@Option(names = "--json", description = "One JSON object per record, then a summary object.")
 	boolean json;
 
-	@Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
-	boolean help;
-
-	@Spec
-	CommandSpec spec;
+	@Mixin
+	HelpOption help = new HelpOption();
 
 	private final Supplier<DeadLetterTool> tool;
 
@@ -61,12 +60,20 @@ class ReplayCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		ReplayRequest request = new ReplayRequest(this.filters.toFilter(this.spec), this.dryRun, this.fromBeginning,
+		ReplayRequest request = new ReplayRequest(this.filters.toFilter(), this.dryRun, this.fromBeginning,
 				this.force, this.rate);
-		ReplayReport report = this.tool.get().replayer().replay(request, ReplayAuditor.commandLine());
+		ReplayReport report = this.tool.get().replayer().replay(request, operator());
 		new DeadLetterPrinter(this.out, this.json).replayed(report);
 		this.out.flush();
 		return report.problems().isEmpty() ? DeadLetterCommands.OK : DeadLetterCommands.FAILED;
+	}
+
+	/**
+	 * Who runs a replay from the command line, for its audit event: the OS user.
+	 */
+	private static Actor operator() {
+		String user = System.getProperty("user.name");
+		return new Actor("cli", (user != null && !user.isBlank()) ? user : "unknown", null);
 	}
 
 	static class RateConverter implements ITypeConverter<Double> {

@@ -1,4 +1,4 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -6,9 +6,10 @@ import java.util.function.Supplier;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
+
+import io.assistantsync.worker.dlt.DeadLetterBrowser;
+import io.assistantsync.worker.dlt.DeadLetterFilter;
 
 /**
  * {@code dlt list}: prints the matching dead letters in partition and offset order, then a summary.
@@ -25,11 +26,8 @@ class ListCommand implements Callable<Integer> {
 			+ "then a summary object.")
 	boolean json;
 
-	@Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
-	boolean help;
-
-	@Spec
-	CommandSpec spec;
+	@Mixin
+	HelpOption help = new HelpOption();
 
 	private final Supplier<DeadLetterTool> tool;
 
@@ -42,7 +40,7 @@ class ListCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() {
-		DeadLetterFilter filter = this.filters.toFilter(this.spec);
+		DeadLetterFilter filter = this.filters.toFilter();
 		DeadLetterPrinter printer = new DeadLetterPrinter(this.out, this.json);
 		DeadLetterBrowser.Listing listing = this.tool.get().browser().list(filter, printer::deadLetter);
 		printer.listed(listing, filter.limit());

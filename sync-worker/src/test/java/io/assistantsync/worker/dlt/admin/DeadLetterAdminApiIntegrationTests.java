@@ -1,4 +1,4 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.admin;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +24,8 @@ import io.assistantsync.common.event.SyncResultStatus;
 import io.assistantsync.common.json.EventJson;
 import io.assistantsync.common.kafka.EventHeaders;
 import io.assistantsync.worker.SyncWorkerIntegrationTest;
+import io.assistantsync.worker.dlt.DeadLetterFixtures;
+import io.assistantsync.worker.dlt.SyncOpsProperties;
 import io.assistantsync.worker.sync.PermanentSyncException;
 import io.assistantsync.worker.sync.SyncResults;
 import io.assistantsync.common.boot.TopicsProperties;
@@ -34,11 +36,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The admin API of the dead-letter topic on a running worker, over HTTP.
  */
 @SyncWorkerIntegrationTest
-@TestPropertySource(properties = { "sync.ops.token=" + DeadLetterCommandLineIntegrationTests.TOKEN,
+@TestPropertySource(properties = { "sync.ops.token=" + DeadLetterFixtures.OPS_TOKEN,
 		"sync.ops.kafka-timeout=5s" })
 class DeadLetterAdminApiIntegrationTests {
 
-	private static final String TOKEN = DeadLetterCommandLineIntegrationTests.TOKEN;
+	private static final String TOKEN = DeadLetterFixtures.OPS_TOKEN;
 
 	@LocalServerPort
 	int port;

@@ -1,4 +1,4 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.admin;
 
 import java.net.URI;
 import java.net.http.HttpClient;

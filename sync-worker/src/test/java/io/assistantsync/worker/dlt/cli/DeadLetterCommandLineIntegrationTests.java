@@ -1,4 +1,4 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -24,6 +24,10 @@ import io.assistantsync.common.json.EventJson;
 import io.assistantsync.common.kafka.EventHeaders;
 import io.assistantsync.testing.TestKafka;
 import io.assistantsync.worker.SyncWorkerIntegrationTest;
+import io.assistantsync.worker.dlt.DeadLetterBrowser;
+import io.assistantsync.worker.dlt.DeadLetterFixtures;
+import io.assistantsync.worker.dlt.DeadLetterReplayer;
+import io.assistantsync.worker.dlt.SyncOpsProperties;
 import io.assistantsync.worker.sync.InvalidEventException;
 import io.assistantsync.worker.sync.PermanentSyncException;
 import io.assistantsync.worker.sync.SyncResults;
@@ -36,11 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the worker's own core beans (and once through its own small Spring context).
  */
 @SyncWorkerIntegrationTest
-@TestPropertySource(properties = { "sync.ops.token=" + DeadLetterCommandLineIntegrationTests.TOKEN,
+@TestPropertySource(properties = { "sync.ops.token=" + DeadLetterFixtures.OPS_TOKEN,
 		"sync.ops.kafka-timeout=5s" })
 class DeadLetterCommandLineIntegrationTests {
-
-	static final String TOKEN = "test-ops-token-4f1d2c9a7b";
 
 	@Autowired
 	TopicsProperties topics;

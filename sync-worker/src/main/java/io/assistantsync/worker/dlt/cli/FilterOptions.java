@@ -1,4 +1,4 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.cli;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,12 +8,21 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
+import io.assistantsync.worker.dlt.DeadLetterFilter;
+import io.assistantsync.worker.dlt.InvalidFilterException;
+import io.assistantsync.worker.dlt.IsoInstant;
+
 /**
- * The filter options shared by {@code dlt list} and {@code dlt replay}.
+ * The filter options shared by {@code dlt list} and {@code dlt replay}, declared once and mixed into both.
  */
 class FilterOptions {
+
+	/** The command these options are mixed into, which a bad combination of them is reported against. */
+	@Spec(Spec.Target.MIXEE)
+	CommandSpec command;
 
 	@Option(names = "--assistant-id", paramLabel = "<id>",
 			description = "Only dead letters of this assistant (the record key); repeatable.")
@@ -39,16 +48,15 @@ class FilterOptions {
 
 	/**
 	 * The filter these options describe.
-	 * @param spec the command, for the error
 	 * @return the filter
 	 * @throws ParameterException when the options contradict each other or the limit is not positive
 	 */
-	DeadLetterFilter toFilter(CommandSpec spec) {
+	DeadLetterFilter toFilter() {
 		try {
 			return new DeadLetterFilter(this.assistantIds, this.since, this.until, this.exceptionType, this.limit);
 		}
 		catch (InvalidFilterException ex) {
-			throw new ParameterException(spec.commandLine(), "--" + ex.field() + " " + ex.problem());
+			throw new ParameterException(this.command.commandLine(), "--" + ex.field() + " " + ex.problem());
 		}
 	}
 

@@ -1,4 +1,4 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.cli;
 
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -12,6 +12,9 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+
+import io.assistantsync.worker.dlt.DeadLetterBrowser;
+import io.assistantsync.worker.dlt.DeadLetterReplayer;
 
 /**
  * The {@code dlt} command line of the worker's jar: {@code java -jar sync-worker-exec.jar dlt list|replay …}.

@@ -1,4 +1,4 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.admin;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +18,19 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import io.assistantsync.common.event.DeadLetterReplayAudited.Actor;
+import io.assistantsync.common.problem.ProblemType;
+import io.assistantsync.worker.dlt.DeadLetter;
+import io.assistantsync.worker.dlt.DeadLetterBrowser;
+import io.assistantsync.worker.dlt.DeadLetterFilter;
+import io.assistantsync.worker.dlt.DeadLetterJson;
+import io.assistantsync.worker.dlt.DeadLetterReplayer;
+import io.assistantsync.worker.dlt.InvalidFilterException;
+import io.assistantsync.worker.dlt.IsoInstant;
+import io.assistantsync.worker.dlt.KafkaUnavailableException;
+import io.assistantsync.worker.dlt.ReplayReport;
+import io.assistantsync.worker.dlt.ReplayRequest;
 
 /**
  * The admin API of the dead-letter topic, on the worker's port, behind {@link OpsTokenFilter}: the same
@@ -56,7 +69,7 @@ class DeadLetterAdminController {
 	ResponseEntity<Map<String, Object>> replay(@RequestBody(required = false) byte[] body,
 			@RequestAttribute(OpsTokenFilter.FINGERPRINT_ATTRIBUTE) String tokenFingerprint) {
 		ReplayRequest request = AdminReplayBody.parse(body).toRequest();
-		ReplayReport report = this.replayer.replay(request, ReplayAuditor.adminApi(tokenFingerprint));
+		ReplayReport report = this.replayer.replay(request, actor(tokenFingerprint));
 		logger.info("Admin API replay {} of {}: replayed {}, skipped {}{}", report.auditEventId(), report.topic(),
 				report.replayed().size(), report.skipped().size(), report.dryRun() ? " (dry run)" : "");
 		// the run did not do all it should (Kafka refused acknowledgements, the commit or the audit event)
@@ -72,8 +85,14 @@ class DeadLetterAdminController {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> kafkaUnavailable(KafkaUnavailableException ex) {
 		logger.warn("Admin API call failed: {}", ex.getMessage());
-		return problem(AdminProblems.problem(HttpStatus.SERVICE_UNAVAILABLE, AdminProblems.KAFKA_UNAVAILABLE,
-				"Kafka unavailable", ex.getMessage()));
+		return problem(AdminProblems.problem(ProblemType.KAFKA_UNAVAILABLE, ex.getMessage()));
+	}
+
+	/**
+	 * Who runs a replay through the admin API, for its audit event: the token's fingerprint, never the token.
+	 */
+	private static Actor actor(String tokenFingerprint) {
+		return new Actor("admin-api", "admin-api", tokenFingerprint);
 	}
 
 	private static Integer limit(String limit) {

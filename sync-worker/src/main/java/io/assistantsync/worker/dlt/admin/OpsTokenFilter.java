@@ -1,4 +1,4 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.admin;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -9,12 +9,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import io.assistantsync.common.json.EventJson;
+import io.assistantsync.common.problem.ProblemType;
 
 /**
  * Guards every {@code /admin} path, whether or not a handler exists for it: with no ops token configured the
@@ -26,7 +26,7 @@ import io.assistantsync.common.json.EventJson;
 class OpsTokenFilter extends OncePerRequestFilter {
 
 	/** The request attribute holding the fingerprint of an accepted token. */
-	static final String FINGERPRINT_ATTRIBUTE = "io.assistantsync.worker.dlt.OpsTokenFilter.fingerprint";
+	static final String FINGERPRINT_ATTRIBUTE = "io.assistantsync.worker.dlt.admin.OpsTokenFilter.fingerprint";
 
 	private static final String BEARER = "bearer ";
 
@@ -40,8 +40,8 @@ class OpsTokenFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (!this.token.isConfigured()) {
-			reject(request, response, AdminProblems.problem(HttpStatus.NOT_FOUND, AdminProblems.NOT_FOUND,
-					"Not found", "The admin API is off: no ops token is configured (SYNC_OPS_TOKEN)"), null);
+			reject(request, response, AdminProblems.problem(ProblemType.NOT_FOUND,
+					"The admin API is off: no ops token is configured (SYNC_OPS_TOKEN)"), null);
 			return;
 		}
 		String presented = bearerToken(request.getHeader(HttpHeaders.AUTHORIZATION));
@@ -69,7 +69,7 @@ class OpsTokenFilter extends OncePerRequestFilter {
 	}
 
 	private static ProblemDetail unauthorized(String detail) {
-		return AdminProblems.problem(HttpStatus.UNAUTHORIZED, AdminProblems.UNAUTHORIZED, "Unauthorized", detail);
+		return AdminProblems.problem(ProblemType.UNAUTHORIZED, detail);
 	}
 
 	private static void reject(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem,

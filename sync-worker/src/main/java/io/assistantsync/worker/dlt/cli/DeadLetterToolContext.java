@@ -1,10 +1,12 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.cli;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Import;
 
 import io.assistantsync.common.boot.TopicsProperties;
+import io.assistantsync.worker.dlt.DeadLetterConfiguration;
+import io.assistantsync.worker.dlt.SyncOpsProperties;
 
 /**
  * The Spring context of the {@code dlt} command line: the worker's configuration properties (so

@@ -1,4 +1,4 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -10,6 +10,10 @@ import java.util.stream.Collectors;
 
 import io.assistantsync.common.json.EventJson;
 import io.assistantsync.common.json.Timestamps;
+import io.assistantsync.worker.dlt.DeadLetter;
+import io.assistantsync.worker.dlt.DeadLetterBrowser;
+import io.assistantsync.worker.dlt.DeadLetterJson;
+import io.assistantsync.worker.dlt.ReplayReport;
 
 /**
  * Writes what the {@code dlt} commands found and did to standard output: a readable table and sentences,

@@ -1,9 +1,14 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.admin;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+
+import io.assistantsync.worker.dlt.DeadLetterFilter;
+import io.assistantsync.worker.dlt.InvalidFilterException;
+import io.assistantsync.worker.dlt.ReplayRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -32,7 +37,7 @@ class AdminReplayBodyTests {
 	void shouldDefaultAbsentFieldsToNoFilterAndFalse() {
 		ReplayRequest request = parse("{}").toRequest();
 
-		assertThat(request.filter()).isEqualTo(DeadLetterFilter.ALL);
+		assertThat(request.filter()).isEqualTo(new DeadLetterFilter(List.of(), null, null, null, null));
 		assertThat(request.dryRun()).isFalse();
 		assertThat(request.fromBeginning()).isFalse();
 		assertThat(request.force()).isFalse();

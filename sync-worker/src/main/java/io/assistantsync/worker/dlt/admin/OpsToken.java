@@ -1,4 +1,4 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.admin;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,14 +1,17 @@
-package io.assistantsync.worker.dlt;
+package io.assistantsync.worker.dlt.cli;
 
 import java.io.PrintWriter;
 import java.util.function.Supplier;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+
+import io.assistantsync.worker.dlt.DeadLetterHeaders;
+import io.assistantsync.worker.dlt.KafkaUnavailableException;
 
 /**
  * The {@code dlt} command line: {@code list} and {@code replay}, their exit codes, and errors as one clear
@@ -86,8 +89,8 @@ final class DeadLetterCommands {
 					"2:bad arguments", "3:Kafka unreachable or refusing" })
 	static class Dlt implements Runnable {
 
-		@Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
-		boolean help;
+		@Mixin
+		HelpOption help = new HelpOption();
 
 		@Spec
 		CommandSpec spec;
