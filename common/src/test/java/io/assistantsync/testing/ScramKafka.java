@@ -63,7 +63,8 @@ public final class ScramKafka implements AutoCloseable {
 		broker.brokerListProperty("test.scram-kafka.admin-bootstrap-servers");
 		Map<String, String> properties = new LinkedHashMap<>();
 		// EXTERNAL and CONTROLLER are the test kit's own listeners (it binds their ports); SASL gets a random port
-		properties.put("listeners", "EXTERNAL://localhost:0,CONTROLLER://localhost:0," + SASL_LISTENER + "://localhost:0");
+		properties.put("listeners",
+				"EXTERNAL://localhost:0,CONTROLLER://localhost:0," + SASL_LISTENER + "://localhost:0");
 		properties.put("listener.security.protocol.map",
 				"EXTERNAL:PLAINTEXT,CONTROLLER:PLAINTEXT," + SASL_LISTENER + ":" + SECURITY_PROTOCOL);
 		properties.put("sasl.enabled.mechanisms", MECHANISM);
