@@ -1,6 +1,7 @@
 package io.assistantsync.testing;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,10 +15,16 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ScramCredentialInfo;
 import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclBindingFilter;
 import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.metadata.authorizer.StandardAuthorizer;
 import org.awaitility.Awaitility;
@@ -196,6 +203,35 @@ public final class ScramKafka implements AutoCloseable {
 		Awaitility.await("ACLs in force").atMost(TIMEOUT).ignoreExceptions().until(() -> new HashSet<>(
 				this.admin.describeAcls(AclBindingFilter.ANY).values().get(5, TimeUnit.SECONDS))
 			.containsAll(acls));
+	}
+
+	/**
+	 * Everything a topic holds now, read by the administrator.
+	 * @param topic the topic
+	 * @return its records, partition after partition
+	 */
+	public List<ConsumerRecord<String, byte[]>> records(String topic) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, adminBootstrapServers(),
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
+				new ByteArrayDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT)
+				.stream()
+				.map(info -> new TopicPartition(topic, info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
+			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+			long deadline = System.nanoTime() + TIMEOUT.toNanos();
+			while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+				if (System.nanoTime() - deadline > 0) {
+					throw new IllegalStateException("Cannot read " + topic + " up to " + ends);
+				}
+				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+			}
+			return records;
+		}
 	}
 
 	@Override

@@ -16,7 +16,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -212,28 +211,8 @@ class SecuredKafkaIntegrationTests {
 		}
 	}
 
-	/** Everything a topic holds, read by the administrator, optionally only one key's records. */
 	private static List<ConsumerRecord<String, byte[]>> recordsOf(String topic, String key) {
-		Map<String, Object> config = new LinkedHashMap<>();
-		config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.adminBootstrapServers());
-		config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-		try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-				new ByteArrayDeserializer())) {
-			List<TopicPartition> partitions = consumer.partitionsFor(topic, TIMEOUT)
-				.stream()
-				.map(info -> new TopicPartition(topic, info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, TIMEOUT);
-			List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-			long deadline = System.nanoTime() + TIMEOUT.toNanos();
-			while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
-				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-				assertThat(System.nanoTime() - deadline).as("reading " + topic).isNegative();
-			}
-			return records.stream().filter(record -> key == null || key.equals(record.key())).toList();
-		}
+		return kafka.records(topic).stream().filter(record -> key == null || key.equals(record.key())).toList();
 	}
 
 	/** A producer like the api-service's outbox relay: idempotent, acknowledged by all replicas. */
