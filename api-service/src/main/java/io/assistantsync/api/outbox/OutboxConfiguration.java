@@ -12,18 +12,18 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.assistantsync.api.system.KafkaReachability;
 
 /**
- * Wires the relay: its producer (Spring Boot's {@code spring.kafka.producer.*} settings, with
- * {@code acks=all} and idempotence enforced, a String key and the stored value bytes as they are) and its
- * wake-up signal.
+ * Wires the relay: its producer (the settings of Spring Boot's producer factory, so {@code spring.kafka.*}
+ * including security, SASL and SSL bundles, with {@code acks=all} and idempotence enforced, a String key and the
+ * stored value bytes as they are) and its wake-up signal.
  */
 @Configuration(proxyBeanMethods = false)
 class OutboxConfiguration {
@@ -39,20 +39,22 @@ class OutboxConfiguration {
 	}
 
 	@Bean
-	OutboxRelay outboxRelay(Outbox outbox, KafkaProperties kafka, OutboxSignal signal, OutboxProperties properties,
-			PlatformTransactionManager transactionManager, OutboxMetrics metrics, Clock clock) {
+	OutboxRelay outboxRelay(Outbox outbox, ProducerFactory<?, ?> kafka, OutboxSignal signal,
+			OutboxProperties properties, PlatformTransactionManager transactionManager, OutboxMetrics metrics,
+			Clock clock) {
 		return new OutboxRelay("outbox-relay", outbox, producers(kafka, "outbox-relay"), signal, properties,
 				new TransactionTemplate(transactionManager), metrics, clock);
 	}
 
 	/**
 	 * Makes relay producers.
-	 * @param kafka Spring Boot's Kafka settings
+	 * @param kafka Spring Boot's producer factory, whose configuration has the connection details applied
+	 * ({@code KafkaProperties.buildProducerProperties()} alone misses {@code spring.kafka.ssl.bundle})
 	 * @param clientId the producer's {@code client.id}
 	 * @return a supplier of new producers
 	 */
-	static Supplier<Producer<String, byte[]>> producers(KafkaProperties kafka, String clientId) {
-		Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+	static Supplier<Producer<String, byte[]>> producers(ProducerFactory<?, ?> kafka, String clientId) {
+		Map<String, Object> config = new HashMap<>(kafka.getConfigurationProperties());
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
 		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
 		config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);

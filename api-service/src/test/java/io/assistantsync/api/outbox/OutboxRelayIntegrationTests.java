@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.ProducerFactory;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -64,7 +64,7 @@ class OutboxRelayIntegrationTests {
 	OutboxRelay relay;
 
 	@Autowired
-	KafkaProperties kafkaProperties;
+	ProducerFactory<?, ?> producerFactory;
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
@@ -168,7 +168,7 @@ class OutboxRelayIntegrationTests {
 		OutboxProperties eager = new OutboxProperties(10, Duration.ofMillis(10), Duration.ofSeconds(30),
 				new OutboxProperties.Backoff(Duration.ofMillis(100), Duration.ofSeconds(1), 2.0));
 		OutboxRelay second = new OutboxRelay("second-outbox-relay", this.outbox,
-				OutboxConfiguration.producers(this.kafkaProperties, "second-outbox-relay"), new OutboxSignal(), eager,
+				OutboxConfiguration.producers(this.producerFactory, "second-outbox-relay"), new OutboxSignal(), eager,
 				transactions(), new RelayObserver() {
 					@Override
 					public void batchRelayed(int published, int failed, Duration took) {
