@@ -40,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the ACLs of {@code docs/kafka-security.md}, configured only through {@code spring.kafka.*} properties, with the
  * default topic and group names the page grants.
  */
-class SecuredKafkaIntegrationTests {
+class ApiServiceKafkaAclsIntegrationTests {
 
 	private static final String API_SERVICE = "api-service";
 

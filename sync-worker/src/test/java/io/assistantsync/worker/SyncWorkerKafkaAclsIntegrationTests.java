@@ -39,12 +39,12 @@ import io.assistantsync.common.event.SyncResultStatus;
 import io.assistantsync.common.json.EventJson;
 import io.assistantsync.common.kafka.EventHeaders;
 import io.assistantsync.common.kafka.Topics;
+import io.assistantsync.fixtures.SampleAssistants;
 import io.assistantsync.testing.DocumentedAcls;
-import io.assistantsync.testing.SampleAssistants;
 import io.assistantsync.testing.ScramKafka;
 import io.assistantsync.testing.TestDatabase;
 import io.assistantsync.testing.TestPostgres;
-import io.assistantsync.worker.dlt.DeadLetterCommandLine;
+import io.assistantsync.worker.dlt.cli.DeadLetterCommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,7 +54,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * principal and exactly the ACLs of {@code docs/kafka-security.md}. The worker is configured only through
  * {@code spring.kafka.*} properties and uses the default topic and group names the page grants.
  */
-class SecuredKafkaIntegrationTests {
+class SyncWorkerKafkaAclsIntegrationTests {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
