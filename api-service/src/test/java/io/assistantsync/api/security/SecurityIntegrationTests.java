@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import io.assistantsync.api.ApiServiceIntegrationTest;
 import io.assistantsync.api.ApiTestClient;
 import io.assistantsync.api.SseRecorder;
-import io.assistantsync.testing.SampleAssistants;
+import io.assistantsync.common.id.IdGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -34,6 +34,8 @@ class SecurityIntegrationTests {
 	static final String BODY = "{\"name\":\"Flight log analyst\",\"emoji\":\"🛩️\",\"description\":\"Reads logs.\","
 			+ "\"category\":\"analysis\",\"tags\":[\"drone\"],\"instructions\":\"You are…\",\"visibility\":\"PUBLIC\"}";
 
+	static final IdGenerator ids = new IdGenerator();
+
 	static final String READ = "assistants:read";
 
 	static final String WRITE = "assistants:write";
@@ -41,7 +43,7 @@ class SecurityIntegrationTests {
 	@DynamicPropertySource
 	static void jwt(DynamicPropertyRegistry registry) {
 		registry.add("assistants.security.mode", () -> "jwt");
-		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens::jwkSetUri);
+		registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TestTokens.issuer::jwkSetUri);
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
 		registry.add("assistants.security.cors.allowed-origins", () -> ORIGIN);
 		registry.add("assistants.security.rate-limit.capacity", () -> "5");
@@ -67,11 +69,11 @@ class SecurityIntegrationTests {
 
 	@Test
 	void shouldAnswer401ForTokensThatMustNotPass() {
-		String owner = SampleAssistants.newId();
+		String owner = ids.newId();
 		int stored = assistants();
-		List<String> rejected = List.of("not-a-jwt", TestTokens.expired(owner, READ + " " + WRITE),
-				TestTokens.fromOtherIssuer(owner, READ + " " + WRITE), TestTokens.unsigned(owner, READ + " " + WRITE),
-				TestTokens.forged(owner, READ + " " + WRITE));
+		List<String> rejected = List.of("not-a-jwt", TestTokens.issuer.expired(owner, READ + " " + WRITE),
+				TestTokens.issuer.fromOtherIssuer(owner, READ + " " + WRITE), TestTokens.issuer.unsigned(owner, READ + " " + WRITE),
+				TestTokens.issuer.forged(owner, READ + " " + WRITE));
 		for (String token : rejected) {
 			for (Call call : calls("V1StGXR8_Z5jdHi6B-myT")) {
 				HttpResponse<String> response = call.send(client(), token);
@@ -86,10 +88,10 @@ class SecurityIntegrationTests {
 
 	@Test
 	void shouldAnswer403WithoutTheScopeTheCallNeeds() {
-		String owner = SampleAssistants.newId();
+		String owner = ids.newId();
 		String created = create(owner);
-		String readOnly = TestTokens.token(owner, READ);
-		String writeOnly = TestTokens.token(owner, WRITE);
+		String readOnly = TestTokens.issuer.token(owner, READ);
+		String writeOnly = TestTokens.issuer.token(owner, WRITE);
 		for (Call call : calls(created)) {
 			HttpResponse<String> response = call.send(client(), call.write() ? readOnly : writeOnly);
 			assertThat(response.statusCode()).as(call.name()).isEqualTo(403);
@@ -101,22 +103,71 @@ class SecurityIntegrationTests {
 
 	@Test
 	void shouldLetTheRightScopesThrough() {
-		String owner = SampleAssistants.newId();
-		String token = TestTokens.token(owner, READ + " " + WRITE);
+		String owner = ids.newId();
+		String token = TestTokens.issuer.token(owner, READ + " " + WRITE);
 		HttpResponse<String> created = client().postJson("/api/assistants", BODY, auth(token));
 		assertThat(created.statusCode()).isEqualTo(202);
 		String id = ApiTestClient.json(created).get("id").stringValue();
-		assertThat(client().get("/api/assistants/" + id, auth(TestTokens.token(owner, READ))).statusCode())
+		assertThat(client().get("/api/assistants/" + id, auth(TestTokens.issuer.token(owner, READ))).statusCode())
 			.isEqualTo(200);
-		assertThat(client().get("/api/assistants", auth(TestTokens.token(owner, READ))).statusCode()).isEqualTo(200);
-		assertThat(client().get("/api/sync/status", auth(TestTokens.token(owner, READ))).statusCode()).isEqualTo(200);
+		assertThat(client().get("/api/assistants", auth(TestTokens.issuer.token(owner, READ))).statusCode()).isEqualTo(200);
+		assertThat(client().get("/api/sync/status", auth(TestTokens.issuer.token(owner, READ))).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void shouldKeepEachOwnersAssistantsToThemselvesAnswering404ToOthers() {
+		String alice = ids.newId();
+		String bob = ids.newId();
+		String id = create(alice);
+		String aliceReads = TestTokens.issuer.token(alice, READ);
+		String bobReads = TestTokens.issuer.token(bob, READ);
+
+		HttpResponse<String> own = client().get("/api/assistants/" + id, auth(aliceReads));
+		assertThat(own.statusCode()).isEqualTo(200);
+		assertThat(ApiTestClient.json(own).get("ownerId").stringValue()).isEqualTo(alice);
+
+		HttpResponse<String> other = client().get("/api/assistants/" + id, auth(bobReads));
+		assertThat(other.statusCode()).isEqualTo(404);
+		assertProblem(other, "GET another owner's", 404);
+		assertThat(ApiTestClient.json(other).get("type").stringValue())
+			.isEqualTo(ApiTestClient.json(client().get("/api/assistants/V1StGXR8_Z5jdHi6B-myT", auth(bobReads)))
+				.get("type")
+				.stringValue());
+		assertThat(client().get("/api/assistants/" + id + "/sync-events", auth(bobReads)).statusCode()).isEqualTo(404);
+		assertThat(client().postJson("/api/assistants/" + id + "/sync", "", auth(TestTokens.issuer.token(bob, WRITE)))
+			.statusCode()).isEqualTo(404);
+		assertThat(ApiTestClient.json(client().get("/api/assistants", auth(bobReads))).get("items")).isEmpty();
+		assertThat(ApiTestClient.json(client().get("/api/assistants", auth(aliceReads))).get("items"))
+			.extracting(item -> item.get("id").stringValue())
+			.containsExactly(id);
+		assertThat(this.jdbc.queryForObject("SELECT owner_id FROM assistants WHERE id = ?", String.class, id))
+			.isEqualTo(alice);
+	}
+
+	@Test
+	void shouldKeepIdempotencyKeysPerOwner() {
+		String alice = ids.newId();
+		String bob = ids.newId();
+		String key = ids.newId();
+		HttpResponse<String> first = client().postJson("/api/assistants", BODY, "Authorization",
+				"Bearer " + TestTokens.issuer.token(alice, WRITE), "Idempotency-Key", key);
+		HttpResponse<String> again = client().postJson("/api/assistants", BODY, "Authorization",
+				"Bearer " + TestTokens.issuer.token(alice, WRITE), "Idempotency-Key", key);
+		HttpResponse<String> other = client().postJson("/api/assistants", BODY, "Authorization",
+				"Bearer " + TestTokens.issuer.token(bob, WRITE), "Idempotency-Key", key);
+
+		assertThat(List.of(first, again, other)).extracting(HttpResponse::statusCode).containsOnly(202);
+		assertThat(again.body()).isEqualTo(first.body());
+		JsonNode bobs = ApiTestClient.json(other);
+		assertThat(bobs.get("id").stringValue()).isNotEqualTo(ApiTestClient.json(first).get("id").stringValue());
+		assertThat(bobs.get("ownerId").stringValue()).isEqualTo(bob);
 	}
 
 	@Test
 	void shouldTakeTheTokenAsAQueryParameterOnTheEventStreamOnly() {
-		String owner = SampleAssistants.newId();
+		String owner = ids.newId();
 		String id = create(owner);
-		String token = TestTokens.token(owner, READ);
+		String token = TestTokens.issuer.token(owner, READ);
 		try (SseRecorder stream = client().sse("/api/assistants/" + id + "/sync-events?access_token=" + token)) {
 			SseRecorder.Event state = await().atMost(Duration.ofSeconds(30))
 				.until(stream::events, events -> !events.isEmpty())
@@ -143,17 +194,17 @@ class SecurityIntegrationTests {
 			assertThat(other.statusCode()).as(path).isEqualTo(403);
 			assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).as(path).isEmpty();
 		}
-		String owner = SampleAssistants.newId();
+		String owner = ids.newId();
 		HttpResponse<String> actual = client().get("/api/assistants", "Origin", ORIGIN, "Authorization",
-				"Bearer " + TestTokens.token(owner, READ));
+				"Bearer " + TestTokens.issuer.token(owner, READ));
 		assertThat(actual.statusCode()).isEqualTo(200);
 		assertThat(actual.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ORIGIN);
 	}
 
 	@Test
 	void shouldLimitEachOwnersWritesAndStoreNothingBeyondTheLimit() {
-		String owner = SampleAssistants.newId();
-		String token = TestTokens.token(owner, READ + " " + WRITE);
+		String owner = ids.newId();
+		String token = TestTokens.issuer.token(owner, READ + " " + WRITE);
 		HttpResponse<String> limited = null;
 		int accepted = 0;
 		for (int i = 0; i < 20 && limited == null; i++) {
@@ -175,7 +226,7 @@ class SecurityIntegrationTests {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM assistants WHERE description = ?", Integer.class,
 				owner)).isEqualTo(accepted);
 		// another owner is not affected
-		assertThat(client().postJson("/api/assistants", BODY, auth(TestTokens.token(SampleAssistants.newId(), WRITE)))
+		assertThat(client().postJson("/api/assistants", BODY, auth(TestTokens.issuer.token(ids.newId(), WRITE)))
 			.statusCode()).isEqualTo(202);
 	}
 
@@ -185,7 +236,7 @@ class SecurityIntegrationTests {
 
 	private String create(String owner) {
 		HttpResponse<String> created = client().postJson("/api/assistants", BODY,
-				auth(TestTokens.token(owner, WRITE)));
+				auth(TestTokens.issuer.token(owner, WRITE)));
 		assertThat(created.statusCode()).isEqualTo(202);
 		return ApiTestClient.json(created).get("id").stringValue();
 	}
