@@ -29,6 +29,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import io.assistantsync.api.outbox.Outbox;
+import io.assistantsync.api.security.CurrentOwner;
 import io.assistantsync.common.boot.KafkaHealthIndicator;
 import io.assistantsync.common.json.EventJson;
 
@@ -45,7 +46,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 @WebMvcTest(controllers = AssistantController.class,
 		excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.assistantsync\\.api\\.security\\..*"))
 @AutoConfigureMockMvc(addFilters = false)
-@Import({ AssistantIntake.class, Assistants.class, PendingCreateMessages.class })
+@Import({ AssistantIntake.class, Assistants.class, PendingCreateMessages.class, CurrentOwner.class })
 @EnableConfigurationProperties(IdempotencyProperties.class)
 class AssistantValidationTests {
 
