@@ -28,7 +28,7 @@ import io.assistantsync.testing.SharedInfrastructureInitializer;
 				"assistants.outbox.backoff.max=1s", "assistants.sse.heartbeat-interval=1s",
 				"spring.kafka.producer.properties.request.timeout.ms=2000",
 				"spring.kafka.producer.properties.delivery.timeout.ms=4000",
-				"spring.kafka.producer.properties.max.block.ms=1000" })
+				"spring.kafka.producer.properties.max.block.ms=1000", "assistants.security.mode=none" })
 @ContextConfiguration(initializers = SharedInfrastructureInitializer.class)
 public @interface ApiServiceIntegrationTest {
 

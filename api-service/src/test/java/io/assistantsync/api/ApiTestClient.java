@@ -65,6 +65,16 @@ public final class ApiTestClient {
 			.build());
 	}
 
+	/**
+	 * Sends an OPTIONS request, as a browser's CORS preflight does.
+	 * @param path the path
+	 * @param headers header names and values, alternating
+	 * @return the response
+	 */
+	public HttpResponse<String> options(String path, String... headers) {
+		return send(request(path, headers).method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build());
+	}
+
 	public HttpResponse<String> get(String path, String... headers) {
 		return send(request(path, headers).GET().build());
 	}

@@ -69,7 +69,7 @@ class MultiInstanceIntegrationTests {
 		for (String property : List.of("spring.datasource.url", "spring.datasource.username",
 				"spring.datasource.password", "spring.kafka.bootstrap-servers", "assistants.topics.pending-create",
 				"assistants.topics.sync-results", "assistants.sync.consumer-group", "assistants.outbox.poll-interval",
-				"assistants.outbox.backoff.max")) {
+				"assistants.outbox.backoff.max", "assistants.security.mode")) {
 			args.add("--" + property + "=" + env.getProperty(property, ""));
 		}
 		args.add("--server.port=0");

@@ -208,6 +208,9 @@ final class BenchContext {
 			environment.put("SPRING_DATASOURCE_USERNAME", BenchPostgres.USERNAME);
 			environment.put("SPRING_DATASOURCE_PASSWORD", "");
 			environment.put("ASSISTANTS_SYNC_CONSUMER_GROUP", database);
+			// the load is one producer at full speed: no tokens to mint, no per-owner limit to hit
+			environment.put("ASSISTANTS_SECURITY_MODE", "none");
+			environment.put("ASSISTANTS_SECURITY_RATE_LIMIT_ENABLED", "false");
 		}
 		else {
 			environment.put("SYNC_STORE_JDBC_URL", url);

@@ -110,6 +110,7 @@ final class DurableWriteLimit {
 		// as AssistantStore.insert binds the assistant and Outbox.append its record
 		jdbc.sql(AssistantStore.INSERT)
 			.param("id", assistant.id())
+			.param("ownerId", assistant.ownerId())
 			.param("name", assistant.name())
 			.param("emoji", assistant.emoji())
 			.param("description", assistant.description())

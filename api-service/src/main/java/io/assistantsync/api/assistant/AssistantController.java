@@ -26,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.assistantsync.api.assistant.AssistantIntake.Accepted;
+import io.assistantsync.api.security.CurrentOwner;
 import io.assistantsync.api.system.ApiProblems;
 import io.assistantsync.api.system.ProblemSchema;
 import io.assistantsync.common.id.AssistantId;
@@ -53,10 +54,13 @@ class AssistantController {
 
 	private final AssistantStore store;
 
-	AssistantController(AssistantIntake intake, Assistants assistants, AssistantStore store) {
+	private final CurrentOwner owner;
+
+	AssistantController(AssistantIntake intake, Assistants assistants, AssistantStore store, CurrentOwner owner) {
 		this.intake = intake;
 		this.assistants = assistants;
 		this.store = store;
+		this.owner = owner;
 	}
 
 	@Operation(summary = "Accept an assistant",
@@ -91,7 +95,7 @@ class AssistantController {
 			checkIdempotencyKey(idempotencyKey);
 		}
 		AssistantDraft draft = AssistantRequestParser.parse(RequestBodies.read(request));
-		Accepted accepted = this.intake.accept(draft, idempotencyKey);
+		Accepted accepted = this.intake.accept(this.owner.id(), draft, idempotencyKey);
 		return ResponseEntity.status(accepted.status())
 			.location(location(accepted.assistantId()))
 			.contentType(MediaType.APPLICATION_JSON)
@@ -105,7 +109,7 @@ class AssistantController {
 					schema = @Schema(implementation = ProblemSchema.class)))
 	@GetMapping("/{id}")
 	AssistantResource get(@PathVariable String id) {
-		return this.assistants.find(id)
+		return this.assistants.find(this.owner.id(), id)
 			.map(TrackedAssistant::resource)
 			.orElseThrow(() -> ApiProblems.notFound("No assistant with id " + id));
 	}
@@ -137,7 +141,7 @@ class AssistantController {
 		if (!violations.isEmpty()) {
 			throw ApiProblems.invalidRequest("Invalid list parameters", violations);
 		}
-		List<AssistantResource> rows = this.store.page(status, after, pageSize + 1);
+		List<AssistantResource> rows = this.store.page(this.owner.id(), status, after, pageSize + 1);
 		List<AssistantResource> items = rows.subList(0, Math.min(pageSize, rows.size()));
 		String next = null;
 		if (rows.size() > pageSize) {
@@ -161,7 +165,7 @@ class AssistantController {
 		if (!AssistantId.isWellFormed(id)) {
 			throw ApiProblems.notFound("No assistant with id " + id);
 		}
-		AssistantResource assistant = this.intake.resync(id);
+		AssistantResource assistant = this.intake.resync(this.owner.id(), id);
 		return ResponseEntity.status(HttpStatus.ACCEPTED).location(location(id)).body(assistant);
 	}
 

@@ -52,22 +52,23 @@ class AssistantIntake {
 	}
 
 	/**
-	 * Creates an assistant, or answers as the first request with the same Idempotency-Key did.
+	 * Creates an assistant, or answers as the owner's first request with the same Idempotency-Key did.
+	 * @param ownerId who creates it
 	 * @param draft the validated request
 	 * @param idempotencyKey the key, or {@code null}
 	 * @return the answer to send
 	 */
 	@Transactional
-	Accepted accept(AssistantDraft draft, String idempotencyKey) {
+	Accepted accept(String ownerId, AssistantDraft draft, String idempotencyKey) {
 		Instant now = Timestamps.toMillis(this.clock.instant());
 		if (idempotencyKey != null) {
 			String fingerprint = draft.fingerprint();
-			if (!this.idempotencyKeys.claim(idempotencyKey, fingerprint, now,
+			if (!this.idempotencyKeys.claim(ownerId, idempotencyKey, fingerprint, now,
 					now.minus(this.idempotency.retention()))) {
-				return replay(idempotencyKey, fingerprint);
+				return replay(ownerId, idempotencyKey, fingerprint);
 			}
 		}
-		AssistantResource assistant = new AssistantResource(this.ids.newId(), draft.name(), draft.emoji(),
+		AssistantResource assistant = new AssistantResource(this.ids.newId(), ownerId, draft.name(), draft.emoji(),
 				draft.description(), draft.category(), draft.tags(), draft.instructions(), draft.visibility(), 1, now,
 				now, AssistantResource.Sync.pending());
 		String eventId = this.ids.newId();
@@ -75,19 +76,20 @@ class AssistantIntake {
 		this.outbox.append(this.events.outboxMessage(assistant, eventId, now));
 		String body = this.json.writeValueAsString(assistant);
 		if (idempotencyKey != null) {
-			this.idempotencyKeys.complete(idempotencyKey, assistant.id(), HttpStatus.ACCEPTED.value(), body);
+			this.idempotencyKeys.complete(ownerId, idempotencyKey, assistant.id(), HttpStatus.ACCEPTED.value(), body);
 		}
 		return new Accepted(HttpStatus.ACCEPTED.value(), assistant.id(), body);
 	}
 
 	/**
 	 * Publishes a new pending-create event for a FAILED assistant and resets its sync state.
+	 * @param ownerId the caller; another owner's assistant is not found
 	 * @param id the assistant id
 	 * @return the assistant, PENDING again
 	 */
 	@Transactional
-	AssistantResource resync(String id) {
-		TrackedAssistant tracked = this.assistants.findForUpdate(id)
+	AssistantResource resync(String ownerId, String id) {
+		TrackedAssistant tracked = this.assistants.findForUpdate(ownerId, id)
 			.orElseThrow(() -> ApiProblems.notFound("No assistant with id " + id));
 		SyncStatus status = tracked.resource().sync().status();
 		if (status != SyncStatus.FAILED) {
@@ -101,8 +103,8 @@ class AssistantIntake {
 		return assistant;
 	}
 
-	private Accepted replay(String idempotencyKey, String fingerprint) {
-		StoredResponse stored = this.idempotencyKeys.find(idempotencyKey)
+	private Accepted replay(String ownerId, String idempotencyKey, String fingerprint) {
+		StoredResponse stored = this.idempotencyKeys.find(ownerId, idempotencyKey)
 			.orElseThrow(() -> ApiProblems.conflict("The Idempotency-Key expired while this request was processed; retry it"));
 		if (!stored.requestHash().equals(fingerprint)) {
 			throw ApiProblems.idempotencyKeyReused();
@@ -114,7 +116,7 @@ class AssistantIntake {
 	}
 
 	private static AssistantResource withSync(AssistantResource assistant, AssistantResource.Sync sync) {
-		return new AssistantResource(assistant.id(), assistant.name(), assistant.emoji(), assistant.description(),
+		return new AssistantResource(assistant.id(), assistant.ownerId(), assistant.name(), assistant.emoji(), assistant.description(),
 				assistant.category(), assistant.tags(), assistant.instructions(), assistant.visibility(),
 				assistant.version(), assistant.createdAt(), assistant.updatedAt(), sync);
 	}

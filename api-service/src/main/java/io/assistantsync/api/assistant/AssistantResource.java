@@ -25,7 +25,7 @@ import io.assistantsync.common.event.Visibility;
  * @param sync its sync state
  */
 @Schema(name = "Assistant")
-public record AssistantResource(String id, String name, String emoji, String description, String category,
+public record AssistantResource(String id, String ownerId, String name, String emoji, String description, String category,
 		List<String> tags, String instructions, Visibility visibility, long version, Instant createdAt,
 		Instant updatedAt, Sync sync) {
 
@@ -34,7 +34,7 @@ public record AssistantResource(String id, String name, String emoji, String des
 	 * @return the snapshot
 	 */
 	public AssistantSnapshot snapshot() {
-		return new AssistantSnapshot(this.id, this.name, this.emoji, this.description, this.category, this.tags,
+		return new AssistantSnapshot(this.id, this.ownerId, this.name, this.emoji, this.description, this.category, this.tags,
 				this.instructions, this.visibility, this.version, this.createdAt, this.updatedAt);
 	}
 

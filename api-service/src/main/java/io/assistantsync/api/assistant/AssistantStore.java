@@ -27,20 +27,20 @@ import io.assistantsync.common.event.Visibility;
 public class AssistantStore {
 
 	private static final String COLUMNS = """
-			id, name, emoji, description, category, tags, instructions, visibility, version, created_at,
+			id, owner_id, name, emoji, description, category, tags, instructions, visibility, version, created_at,
 			updated_at, sync_status, sync_event_id, sync_attempts, last_error_type, last_error_message,
 			last_attempt_at, synced_at
 			""";
 
 	/** A new assistant, PENDING; public for the benchmark, which measures this very statement. */
 	public static final String INSERT = """
-			INSERT INTO assistants (id, name, emoji, description, category, tags, instructions, visibility,
+			INSERT INTO assistants (id, owner_id, name, emoji, description, category, tags, instructions, visibility,
 			    version, created_at, updated_at, sync_status, sync_event_id, sync_attempts)
-			VALUES (:id, :name, :emoji, :description, :category, :tags, :instructions, :visibility,
+			VALUES (:id, :ownerId, :name, :emoji, :description, :category, :tags, :instructions, :visibility,
 			    :version, :createdAt, :updatedAt, 'PENDING', :syncEventId, 0)
 			""";
 
-	private static final String FIND = "SELECT " + COLUMNS + " FROM assistants WHERE id = :id";
+	private static final String FIND = "SELECT " + COLUMNS + " FROM assistants WHERE id = :id AND owner_id = :ownerId";
 
 	private static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
 
@@ -78,11 +78,11 @@ public class AssistantStore {
 
 	private static final String COUNT_BY_STATUS = "SELECT sync_status, count(*) AS n FROM assistants GROUP BY sync_status";
 
-	private static final String PAGE = "SELECT " + COLUMNS + " FROM assistants";
+	private static final String PAGE = "SELECT " + COLUMNS + " FROM assistants WHERE owner_id = :ownerId";
 
-	private static final String WITH_STATUS = " sync_status = :status";
+	private static final String WITH_STATUS = " AND sync_status = :status";
 
-	private static final String AFTER_CURSOR = " (created_at, id) < (:afterCreatedAt, :afterId)";
+	private static final String AFTER_CURSOR = " AND (created_at, id) < (:afterCreatedAt, :afterId)";
 
 	private static final String NEWEST_FIRST = " ORDER BY created_at DESC, id DESC LIMIT :limit";
 
@@ -95,6 +95,7 @@ public class AssistantStore {
 	void insert(AssistantResource assistant, String syncEventId) {
 		this.jdbc.sql(INSERT)
 			.param("id", assistant.id())
+			.param("ownerId", assistant.ownerId())
 			.param("name", assistant.name())
 			.param("emoji", assistant.emoji())
 			.param("description", assistant.description())
@@ -109,16 +110,23 @@ public class AssistantStore {
 			.update();
 	}
 
-	Optional<TrackedAssistant> find(String id) {
-		return this.jdbc.sql(FIND).param("id", id).query(AssistantStore::tracked).optional();
+	/**
+	 * Reads one of an owner's assistants; another owner's is not found.
+	 */
+	Optional<TrackedAssistant> find(String ownerId, String id) {
+		return this.jdbc.sql(FIND).param("id", id).param("ownerId", ownerId).query(AssistantStore::tracked).optional();
 	}
 
 	/**
 	 * Reads an assistant and locks its row until the transaction ends, so that concurrent re-syncs and
 	 * sync results serialize on it.
 	 */
-	Optional<TrackedAssistant> findForUpdate(String id) {
-		return this.jdbc.sql(FIND_FOR_UPDATE).param("id", id).query(AssistantStore::tracked).optional();
+	Optional<TrackedAssistant> findForUpdate(String ownerId, String id) {
+		return this.jdbc.sql(FIND_FOR_UPDATE)
+			.param("id", id)
+			.param("ownerId", ownerId)
+			.query(AssistantStore::tracked)
+			.optional();
 	}
 
 	void restartSync(String id, String syncEventId) {
@@ -170,21 +178,24 @@ public class AssistantStore {
 	}
 
 	/**
-	 * One page, newest first.
+	 * One page of an owner's assistants, newest first.
+	 * @param ownerId the owner
 	 * @param status only this status, or {@code null} for all
 	 * @param after the position after which the page starts, or {@code null} for the first page
 	 * @param limit the most rows
 	 */
-	List<AssistantResource> page(SyncStatus status, AssistantCursor after, int limit) {
+	List<AssistantResource> page(String ownerId, SyncStatus status, AssistantCursor after, int limit) {
 		StringBuilder sql = new StringBuilder(PAGE);
 		if (status != null) {
-			sql.append(" WHERE").append(WITH_STATUS);
+			sql.append(WITH_STATUS);
 		}
 		if (after != null) {
-			sql.append((status != null) ? " AND" : " WHERE").append(AFTER_CURSOR);
+			sql.append(AFTER_CURSOR);
 		}
 		sql.append(NEWEST_FIRST);
-		JdbcClient.StatementSpec statement = this.jdbc.sql(sql.toString()).param("limit", limit);
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql.toString())
+			.param("ownerId", ownerId)
+			.param("limit", limit);
 		if (status != null) {
 			statement = statement.param("status", status.name());
 		}
@@ -201,7 +212,8 @@ public class AssistantStore {
 				: null;
 		Sync sync = new Sync(SyncStatus.valueOf(rs.getString("sync_status")), rs.getInt("sync_attempts"), lastError,
 				instant(rs, "last_attempt_at"), instant(rs, "synced_at"));
-		AssistantResource resource = new AssistantResource(rs.getString("id"), rs.getString("name"),
+		AssistantResource resource = new AssistantResource(rs.getString("id"), rs.getString("owner_id"),
+				rs.getString("name"),
 				rs.getString("emoji"), rs.getString("description"), rs.getString("category"), tags(rs.getArray("tags")),
 				rs.getString("instructions"), Visibility.valueOf(rs.getString("visibility")), rs.getLong("version"),
 				instant(rs, "created_at"), instant(rs, "updated_at"), sync);

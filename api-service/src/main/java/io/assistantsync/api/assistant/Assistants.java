@@ -24,12 +24,13 @@ public class Assistants {
 	}
 
 	/**
-	 * Finds an assistant; a malformed id is simply not found.
+	 * Finds one of an owner's assistants; another owner's, like a malformed id, is simply not found.
+	 * @param ownerId the owner
 	 * @param id the id
 	 * @return the assistant with its current sync event, if it exists
 	 */
-	public Optional<TrackedAssistant> find(String id) {
-		return AssistantId.isWellFormed(id) ? this.store.find(id) : Optional.empty();
+	public Optional<TrackedAssistant> find(String ownerId, String id) {
+		return AssistantId.isWellFormed(id) ? this.store.find(ownerId, id) : Optional.empty();
 	}
 
 	/**

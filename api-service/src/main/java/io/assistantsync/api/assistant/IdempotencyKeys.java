@@ -17,9 +17,9 @@ class IdempotencyKeys {
 
 	/** Inserts a new key, or takes over an expired one that the cleanup has not deleted yet. */
 	private static final String CLAIM = """
-			INSERT INTO idempotency_keys (idempotency_key, request_hash, created_at)
-			VALUES (:key, :hash, :now)
-			ON CONFLICT (idempotency_key) DO UPDATE
+			INSERT INTO idempotency_keys (owner_id, idempotency_key, request_hash, created_at)
+			VALUES (:owner, :key, :hash, :now)
+			ON CONFLICT (owner_id, idempotency_key) DO UPDATE
 			SET request_hash = EXCLUDED.request_hash, created_at = EXCLUDED.created_at, assistant_id = NULL,
 			    response_status = NULL, response_body = NULL
 			WHERE idempotency_keys.created_at < :expiredBefore
@@ -27,17 +27,17 @@ class IdempotencyKeys {
 
 	private static final String FIND = """
 			SELECT request_hash, assistant_id, response_status, response_body
-			FROM idempotency_keys WHERE idempotency_key = :key
+			FROM idempotency_keys WHERE owner_id = :owner AND idempotency_key = :key
 			""";
 
 	private static final String COMPLETE = """
 			UPDATE idempotency_keys SET assistant_id = :assistantId, response_status = :status, response_body = :body
-			WHERE idempotency_key = :key
+			WHERE owner_id = :owner AND idempotency_key = :key
 			""";
 
 	private static final String DELETE_EXPIRED = """
-			DELETE FROM idempotency_keys WHERE idempotency_key IN (
-			    SELECT idempotency_key FROM idempotency_keys WHERE created_at < :expiredBefore
+			DELETE FROM idempotency_keys WHERE (owner_id, idempotency_key) IN (
+			    SELECT owner_id, idempotency_key FROM idempotency_keys WHERE created_at < :expiredBefore
 			    LIMIT :batchSize FOR UPDATE SKIP LOCKED)
 			""";
 
@@ -48,11 +48,13 @@ class IdempotencyKeys {
 	}
 
 	/**
-	 * Claims a key for this transaction; blocks while another open transaction holds it.
+	 * Claims an owner's key for this transaction; blocks while another open transaction holds it. Keys are
+	 * per owner: the same key from two owners names two requests.
 	 * @return {@code true} when this request owns the key, {@code false} when an earlier one does
 	 */
-	boolean claim(String key, String requestHash, Instant now, Instant expiredBefore) {
+	boolean claim(String owner, String key, String requestHash, Instant now, Instant expiredBefore) {
 		return this.jdbc.sql(CLAIM)
+			.param("owner", owner)
 			.param("key", key)
 			.param("hash", requestHash)
 			.param("now", Timestamp.from(now))
@@ -60,16 +62,18 @@ class IdempotencyKeys {
 			.update() == 1;
 	}
 
-	Optional<StoredResponse> find(String key) {
+	Optional<StoredResponse> find(String owner, String key) {
 		return this.jdbc.sql(FIND)
+			.param("owner", owner)
 			.param("key", key)
 			.query((rs, row) -> new StoredResponse(rs.getString("request_hash"), rs.getString("assistant_id"),
 					(Integer) rs.getObject("response_status"), rs.getString("response_body")))
 			.optional();
 	}
 
-	void complete(String key, String assistantId, int status, String body) {
+	void complete(String owner, String key, String assistantId, int status, String body) {
 		this.jdbc.sql(COMPLETE)
+			.param("owner", owner)
 			.param("key", key)
 			.param("assistantId", assistantId)
 			.param("status", status)

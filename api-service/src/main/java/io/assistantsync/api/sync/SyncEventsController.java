@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.assistantsync.api.assistant.Assistants;
 import io.assistantsync.api.assistant.TrackedAssistant;
+import io.assistantsync.api.security.CurrentOwner;
 import io.assistantsync.api.system.ApiProblems;
 import io.assistantsync.api.system.ProblemSchema;
 import io.assistantsync.common.id.AssistantId;
@@ -39,11 +40,15 @@ class SyncEventsController {
 
 	private final JsonMapper json;
 
-	SyncEventsController(Assistants assistants, SyncResultLog log, SyncEventStreams streams, JsonMapper json) {
+	private final CurrentOwner owner;
+
+	SyncEventsController(Assistants assistants, SyncResultLog log, SyncEventStreams streams, JsonMapper json,
+			CurrentOwner owner) {
 		this.assistants = assistants;
 		this.log = log;
 		this.streams = streams;
 		this.json = json;
+		this.owner = owner;
 	}
 
 	@Operation(summary = "Follow an assistant's sync",
@@ -65,7 +70,7 @@ class SyncEventsController {
 		// subscribe before reading, so that nothing recorded between the read and the subscription is missed
 		SyncEventStream stream = this.streams.open(id);
 		try {
-			TrackedAssistant assistant = this.assistants.find(id)
+			TrackedAssistant assistant = this.assistants.find(this.owner.id(), id)
 				.orElseThrow(() -> ApiProblems.notFound("No assistant with id " + id));
 			stream.start(this.json.writeValueAsString(assistant.resource()), assistant.syncEventId(),
 					assistant.resource().sync().status().isFinal(), this.log.ofAssistant(id), lastEventId,

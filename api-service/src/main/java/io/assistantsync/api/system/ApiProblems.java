@@ -88,7 +88,7 @@ public final class ApiProblems {
 	 * @param status the status
 	 * @return a type URI named after the status
 	 */
-	static URI typeOf(HttpStatusCode status) {
+	public static URI typeOf(HttpStatusCode status) {
 		HttpStatus known = HttpStatus.resolve(status.value());
 		String slug = (known != null) ? known.name().toLowerCase(Locale.ROOT).replace('_', '-')
 				: "status-" + status.value();

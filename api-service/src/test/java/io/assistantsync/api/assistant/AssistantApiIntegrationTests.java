@@ -46,8 +46,9 @@ class AssistantApiIntegrationTests {
 		assertThat(id).matches("[A-Za-z0-9_-]{21}");
 		assertThat(created.headers().firstValue("Location")).hasValueSatisfying(
 				(location) -> assertThat(location).endsWith("/api/assistants/" + id));
-		assertThat(assistant.propertyNames()).containsExactly("id", "name", "emoji", "description", "category",
+		assertThat(assistant.propertyNames()).containsExactly("id", "ownerId", "name", "emoji", "description", "category",
 				"tags", "instructions", "visibility", "version", "createdAt", "updatedAt", "sync");
+		assertThat(assistant.get("ownerId").stringValue()).isEqualTo("anonymous");
 		assertThat(assistant.get("version").asLong()).isEqualTo(1);
 		assertThat(assistant.get("visibility").stringValue()).isEqualTo("PUBLIC");
 		assertThat(assistant.get("createdAt").stringValue()).matches(TIMESTAMP)

@@ -37,6 +37,9 @@ import static org.assertj.core.api.Assertions.entry;
 @Import(AssistantStore.class)
 class AssistantStoreIntegrationTests {
 
+	private static final String OWNER = "owner-1";
+
+
 	private static final LastError TIMED_OUT_2 = new LastError("TransientStoreException", "attempt 2 timed out");
 
 	private final IdGenerator ids = new IdGenerator();
@@ -174,7 +177,7 @@ class AssistantStoreIntegrationTests {
 
 	private Inserted insert() {
 		Instant now = Timestamps.toMillis(Instant.now());
-		AssistantResource assistant = new AssistantResource(this.ids.newId(), "Flight log analyst", "🛩️", null, null,
+		AssistantResource assistant = new AssistantResource(this.ids.newId(), OWNER, "Flight log analyst", "🛩️", null, null,
 				List.of(), null, Visibility.PRIVATE, 1, now, now, Sync.pending());
 		String eventId = this.ids.newId();
 		this.store.insert(assistant, eventId);
@@ -182,7 +185,7 @@ class AssistantStoreIntegrationTests {
 	}
 
 	private Sync sync(Inserted assistant) {
-		return this.store.find(assistant.id()).orElseThrow().resource().sync();
+		return this.store.find(OWNER, assistant.id()).orElseThrow().resource().sync();
 	}
 
 	record Inserted(String id, String eventId) {

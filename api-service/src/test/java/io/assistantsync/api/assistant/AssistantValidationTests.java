@@ -13,7 +13,10 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -26,6 +29,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import io.assistantsync.api.outbox.Outbox;
+import io.assistantsync.api.security.CurrentOwner;
 import io.assistantsync.common.boot.KafkaHealthIndicator;
 import io.assistantsync.common.json.EventJson;
 
@@ -36,10 +40,13 @@ import static org.mockito.Mockito.verifyNoInteractions;
  * Every rule of docs/contract.md §1 and §2 for {@code POST /api/assistants}, on the web layer with the real
  * intake: bad input is a problem naming every offending field and reaches none of the intake's writers, so
  * it stores and publishes nothing; valid input is answered as accepted. What only the database can show is
- * in {@link AssistantValidationIntegrationTests}.
+ * in {@link AssistantValidationIntegrationTests}. Security is not the subject here: its filters and components are
+ * left out (see {@code SecurityIntegrationTests}).
  */
-@WebMvcTest(AssistantController.class)
-@Import({ AssistantIntake.class, Assistants.class, PendingCreateMessages.class })
+@WebMvcTest(controllers = AssistantController.class,
+		excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.assistantsync\\.api\\.security\\..*"))
+@AutoConfigureMockMvc(addFilters = false)
+@Import({ AssistantIntake.class, Assistants.class, PendingCreateMessages.class, CurrentOwner.class })
 @EnableConfigurationProperties(IdempotencyProperties.class)
 class AssistantValidationTests {
 

@@ -174,8 +174,8 @@ class IdempotencyIntegrationTests {
 	void shouldDeleteExpiredKeysInBatches() {
 		Timestamp old = Timestamp.from(Instant.now().minus(2, ChronoUnit.DAYS));
 		for (int i = 0; i < 2_500; i++) {
-			this.jdbc.update("INSERT INTO idempotency_keys (idempotency_key, request_hash, created_at) VALUES (?, ?, ?)",
-					"bulk-" + UUID.randomUUID(), "0".repeat(64), old);
+			this.jdbc.update("INSERT INTO idempotency_keys (owner_id, idempotency_key, request_hash, created_at) "
+					+ "VALUES (?, ?, ?, ?)", "owner-" + (i % 3), "bulk-" + UUID.randomUUID(), "0".repeat(64), old);
 		}
 
 		// the default batch is 1,000 keys per statement: three statements delete them all

@@ -52,7 +52,7 @@ class EventJsonTests {
 	void shouldRoundTripAPendingCreateEventThatConformsToItsSchema() {
 		Instant now = Timestamps.toMillis(Instant.now());
 		String id = this.ids.newId();
-		AssistantSnapshot assistant = new AssistantSnapshot(id, "Flight log analyst", "🛩️", null, "analysis",
+		AssistantSnapshot assistant = new AssistantSnapshot(id, "owner-1", "Flight log analyst", "🛩️", null, "analysis",
 				List.of("drone", "logs"), "You are…", Visibility.PRIVATE, 1, now, now);
 		AssistantCreationRequested event = new AssistantCreationRequested(this.ids.newId(), id, 1, now, assistant);
 

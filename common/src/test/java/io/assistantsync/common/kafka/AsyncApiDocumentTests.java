@@ -158,7 +158,7 @@ class AsyncApiDocumentTests {
 		Instant now = Timestamps.toMillis(Instant.now());
 		String assistantId = this.ids.newId();
 		AssistantCreationRequested pendingCreate = new AssistantCreationRequested(this.ids.newId(), assistantId, 1,
-				now, new AssistantSnapshot(assistantId, "Flight log analyst", "🛩️", "Reads drone flight logs.",
+				now, new AssistantSnapshot(assistantId, "owner-1", "Flight log analyst", "🛩️", "Reads drone flight logs.",
 						"analysis", List.of("drone", "logs"), "You are…", Visibility.PRIVATE, 1, now, now));
 		String source = pendingCreate.eventId();
 		SyncError transientError = new SyncError("TransientSyncException", "deadlock detected", true);

@@ -29,16 +29,16 @@ import io.assistantsync.common.event.AssistantSnapshot;
 @Component
 public class PostgresAuthoritativeStore implements AuthoritativeStore {
 
-	/** Rows per multi-row statement: 13 parameters each, well under PostgreSQL's 65,535. */
+	/** Rows per multi-row statement: 14 parameters each, well under PostgreSQL's 65,535. */
 	static final int ROWS_PER_STATEMENT = 500;
 
 	private static final String INSERT = """
-			INSERT INTO assistants (id, name, emoji, description, category, tags, instructions, visibility,
+			INSERT INTO assistants (id, owner_id, name, emoji, description, category, tags, instructions, visibility,
 			                        version, created_at, updated_at, synced_at, source_event_id)
 			VALUES %s
 			ON CONFLICT (id) DO UPDATE SET
-			    name = EXCLUDED.name, emoji = EXCLUDED.emoji, description = EXCLUDED.description,
-			    category = EXCLUDED.category, tags = EXCLUDED.tags, instructions = EXCLUDED.instructions,
+			    owner_id = EXCLUDED.owner_id, name = EXCLUDED.name, emoji = EXCLUDED.emoji,
+			    description = EXCLUDED.description, category = EXCLUDED.category, tags = EXCLUDED.tags, instructions = EXCLUDED.instructions,
 			    visibility = EXCLUDED.visibility, version = EXCLUDED.version, created_at = EXCLUDED.created_at,
 			    updated_at = EXCLUDED.updated_at, synced_at = EXCLUDED.synced_at,
 			    source_event_id = EXCLUDED.source_event_id
@@ -46,7 +46,7 @@ public class PostgresAuthoritativeStore implements AuthoritativeStore {
 			RETURNING id, (xmax = 0) AS inserted
 			""";
 
-	private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private static final String PROBE = "SELECT count(*) FROM assistants WHERE false";
 
@@ -149,6 +149,7 @@ public class PostgresAuthoritativeStore implements AuthoritativeStore {
 		for (StoreWrite write : rows) {
 			AssistantSnapshot assistant = write.assistant();
 			statement.setString(index++, assistant.id());
+			statement.setString(index++, assistant.ownerId());
 			statement.setString(index++, assistant.name());
 			statement.setString(index++, assistant.emoji());
 			statement.setString(index++, assistant.description());

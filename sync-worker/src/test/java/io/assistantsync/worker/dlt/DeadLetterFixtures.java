@@ -109,7 +109,7 @@ public final class DeadLetterFixtures implements AutoCloseable {
 	 */
 	public AssistantCreationRequested invalid() {
 		AssistantSnapshot valid = SampleAssistants.assistant();
-		AssistantSnapshot nameless = new AssistantSnapshot(valid.id(), " ", valid.emoji(), null, null, List.of(), null,
+		AssistantSnapshot nameless = new AssistantSnapshot(valid.id(), valid.ownerId(), " ", valid.emoji(), null, null, List.of(), null,
 				valid.visibility(), 1, valid.createdAt(), valid.updatedAt());
 		AssistantCreationRequested event = SampleAssistants.pendingCreate(nameless);
 		TopicReader.send(SampleAssistants.record(this.topics.pendingCreate(), event));

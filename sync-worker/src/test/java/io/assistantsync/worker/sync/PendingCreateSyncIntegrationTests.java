@@ -101,6 +101,7 @@ class PendingCreateSyncIntegrationTests {
 		assertThat(record.headers()).extracting(Header::key).doesNotContain("__TypeId__");
 		Map<String, Object> row = this.jdbc.queryForMap("SELECT * FROM assistants WHERE id = ?", event.assistantId());
 		assertThat(row).containsEntry("name", event.assistant().name())
+			.containsEntry("owner_id", SampleAssistants.OWNER)
 			.containsEntry("version", 1L)
 			.containsEntry("source_event_id", event.eventId());
 		assertThat(this.meters.get("sync.attempts").tags("outcome", "synced").counter().count()).isPositive();
@@ -252,7 +253,7 @@ class PendingCreateSyncIntegrationTests {
 	@Test
 	void shouldDeadLetterAnInvalidEventAtOnce() {
 		AssistantSnapshot valid = SampleAssistants.assistant();
-		AssistantSnapshot nameless = new AssistantSnapshot(valid.id(), " ", valid.emoji(), null, null, List.of(),
+		AssistantSnapshot nameless = new AssistantSnapshot(valid.id(), valid.ownerId(), " ", valid.emoji(), null, null, List.of(),
 				null, valid.visibility(), 1, valid.createdAt(), valid.updatedAt());
 		AssistantCreationRequested event = SampleAssistants.pendingCreate(nameless);
 
