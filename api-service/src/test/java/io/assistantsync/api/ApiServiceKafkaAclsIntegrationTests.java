@@ -68,7 +68,7 @@ class ApiServiceKafkaAclsIntegrationTests {
 		arguments.addAll(List.of("--spring.datasource.url=" + database.jdbcUrl(),
 				"--spring.datasource.username=" + database.username(),
 				"--spring.datasource.password=" + database.password(), "--server.port=0",
-				"--assistants.topics.partitions=2"));
+				"--assistants.topics.partitions=2", "--assistants.security.mode=none"));
 		api = new SpringApplicationBuilder(ApiServiceApplication.class).run(arguments.toArray(String[]::new));
 	}
 
