@@ -3,7 +3,6 @@ package io.assistantsync.bench;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +21,8 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import io.assistantsync.api.assistant.AssistantStore;
 import io.assistantsync.api.outbox.Outbox;
+import io.assistantsync.api.outbox.OutboxMessage;
 import io.assistantsync.common.event.AssistantSnapshot;
-import io.assistantsync.common.json.EventJson;
 import io.assistantsync.common.kafka.CloudEventHeaders;
 import io.assistantsync.common.kafka.EventHeaders;
 import io.assistantsync.fixtures.SampleAssistants;
@@ -107,35 +106,14 @@ final class DurableWriteLimit {
 		AssistantSnapshot assistant = SampleAssistants.assistant();
 		ProducerRecord<String, byte[]> record = SampleTraffic.pendingCreate(TOPIC, assistant);
 		String eventId = CloudEventHeaders.lastText(record.headers(), EventHeaders.CE_ID);
-		// as AssistantStore.insert binds the assistant and Outbox.append its record
-		jdbc.sql(AssistantStore.INSERT)
-			.param("id", assistant.id())
-			.param("ownerId", assistant.ownerId())
-			.param("name", assistant.name())
-			.param("emoji", assistant.emoji())
-			.param("description", assistant.description())
-			.param("category", assistant.category())
-			.param("tags", assistant.tags().toArray(String[]::new))
-			.param("instructions", assistant.instructions())
-			.param("visibility", assistant.visibility().name())
-			.param("version", assistant.version())
-			.param("createdAt", Timestamp.from(assistant.createdAt()))
-			.param("updatedAt", Timestamp.from(assistant.updatedAt()))
-			.param("syncEventId", eventId)
-			.update();
+		// the statements and bindings of AssistantStore.insert and Outbox.append
+		AssistantStore.insert(jdbc, assistant, eventId).update();
 		Map<String, String> headers = new LinkedHashMap<>();
 		for (Header header : record.headers()) {
 			headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
 		}
-		jdbc.sql(Outbox.INSERT)
-			.param("aggregateId", assistant.id())
-			.param("eventId", eventId)
-			.param("topic", TOPIC)
-			.param("key", assistant.id())
-			.param("headers", EventJson.mapper().writeValueAsString(headers))
-			.param("payload", record.value())
-			.param("createdAt", Timestamp.from(Instant.now()))
-			.update();
+		Outbox.insert(jdbc, new OutboxMessage(assistant.id(), eventId, TOPIC, assistant.id(), headers, record.value()),
+				Instant.now()).update();
 		connection.commit();
 	}
 

@@ -16,6 +16,7 @@ import org.springframework.stereotype.Repository;
 
 import io.assistantsync.api.assistant.AssistantResource.LastError;
 import io.assistantsync.api.assistant.AssistantResource.Sync;
+import io.assistantsync.common.event.AssistantSnapshot;
 import io.assistantsync.common.event.SyncError;
 import io.assistantsync.common.event.SyncResult;
 import io.assistantsync.common.event.Visibility;
@@ -32,8 +33,7 @@ public class AssistantStore {
 			last_attempt_at, synced_at
 			""";
 
-	/** A new assistant, PENDING; public for the benchmark, which measures this very statement. */
-	public static final String INSERT = """
+	private static final String INSERT = """
 			INSERT INTO assistants (id, owner_id, name, emoji, description, category, tags, instructions, visibility,
 			    version, created_at, updated_at, sync_status, sync_event_id, sync_attempts)
 			VALUES (:id, :ownerId, :name, :emoji, :description, :category, :tags, :instructions, :visibility,
@@ -93,7 +93,19 @@ public class AssistantStore {
 	}
 
 	void insert(AssistantResource assistant, String syncEventId) {
-		this.jdbc.sql(INSERT)
+		insert(this.jdbc, assistant.snapshot(), syncEventId).update();
+	}
+
+	/**
+	 * The statement that stores a new, PENDING assistant, bound; public for the benchmark, which measures this
+	 * very statement.
+	 * @param jdbc where to run it
+	 * @param assistant the assistant
+	 * @param syncEventId its pending-create event
+	 * @return the statement, ready to {@code update()}
+	 */
+	public static JdbcClient.StatementSpec insert(JdbcClient jdbc, AssistantSnapshot assistant, String syncEventId) {
+		return jdbc.sql(INSERT)
 			.param("id", assistant.id())
 			.param("ownerId", assistant.ownerId())
 			.param("name", assistant.name())
@@ -106,8 +118,7 @@ public class AssistantStore {
 			.param("version", assistant.version())
 			.param("createdAt", Timestamp.from(assistant.createdAt()))
 			.param("updatedAt", Timestamp.from(assistant.updatedAt()))
-			.param("syncEventId", syncEventId)
-			.update();
+			.param("syncEventId", syncEventId);
 	}
 
 	/**

@@ -29,8 +29,7 @@ import io.assistantsync.common.json.EventJson;
 @Component
 public class Outbox {
 
-	/** A new row; public for the benchmark, which measures this very statement. */
-	public static final String INSERT = """
+	private static final String INSERT = """
 			INSERT INTO outbox (aggregate_id, event_id, topic, record_key, headers, payload, created_at)
 			VALUES (:aggregateId, :eventId, :topic, :key, CAST(:headers AS json), :payload, :createdAt)
 			""";
@@ -73,21 +72,32 @@ public class Outbox {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void append(OutboxMessage message) {
-		this.jdbc.sql(INSERT)
-			.param("aggregateId", message.aggregateId())
-			.param("eventId", message.eventId())
-			.param("topic", message.topic())
-			.param("key", message.key())
-			.param("headers", EventJson.mapper().writeValueAsString(message.headers()))
-			.param("payload", message.payload())
-			.param("createdAt", Timestamp.from(this.clock.instant()))
-			.update();
+		insert(this.jdbc, message, this.clock.instant()).update();
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
 				Outbox.this.signal.raise();
 			}
 		});
+	}
+
+	/**
+	 * The statement that appends a message, bound; public for the benchmark, which measures this very
+	 * statement.
+	 * @param jdbc where to run it
+	 * @param message the message
+	 * @param createdAt when it was appended
+	 * @return the statement, ready to {@code update()}
+	 */
+	public static JdbcClient.StatementSpec insert(JdbcClient jdbc, OutboxMessage message, Instant createdAt) {
+		return jdbc.sql(INSERT)
+			.param("aggregateId", message.aggregateId())
+			.param("eventId", message.eventId())
+			.param("topic", message.topic())
+			.param("key", message.key())
+			.param("headers", EventJson.mapper().writeValueAsString(message.headers()))
+			.param("payload", message.payload())
+			.param("createdAt", Timestamp.from(createdAt));
 	}
 
 	/**
