@@ -48,8 +48,8 @@ public record SecurityProperties(@DefaultValue("jwt") @NotNull Mode mode, @Defau
 	}
 
 	/**
-	 * A token bucket per owner for writes (POST, PUT, PATCH, DELETE): a write beyond it answers 429 with
-	 * {@code Retry-After}, and nothing is stored.
+	 * A token bucket per owner for writes (POST, PUT, PATCH, DELETE) in {@code jwt} mode: a write beyond it
+	 * answers 429 with {@code Retry-After}, and nothing is stored.
 	 *
 	 * @param enabled whether writes are limited at all
 	 * @param capacity the burst an owner may write at once

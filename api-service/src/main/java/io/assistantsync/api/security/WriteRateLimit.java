@@ -22,7 +22,8 @@ import io.assistantsync.api.system.ApiProblems;
 /**
  * A token bucket per owner for writes (Bucket4j): a write beyond the owner's budget answers 429 with
  * {@code Retry-After} before the handler runs, so nothing is stored. Buckets of owners that stopped writing
- * are dropped after a while; reads are not limited.
+ * are dropped after a while; reads are not limited, and nothing is limited without authentication
+ * ({@code none} mode), where every caller is the same owner.
  */
 @Component
 class WriteRateLimit implements HandlerInterceptor {
@@ -30,6 +31,8 @@ class WriteRateLimit implements HandlerInterceptor {
 	private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
 	private final SecurityProperties.RateLimit limit;
+
+	private final boolean enabled;
 
 	private final CurrentOwner owner;
 
@@ -40,12 +43,14 @@ class WriteRateLimit implements HandlerInterceptor {
 
 	WriteRateLimit(SecurityProperties properties, CurrentOwner owner) {
 		this.limit = properties.rateLimit();
+		// without authentication every caller is the same owner: one bucket would throttle the whole service
+		this.enabled = this.limit.enabled() && properties.mode() == SecurityProperties.Mode.JWT;
 		this.owner = owner;
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (!this.limit.enabled() || !WRITES.contains(request.getMethod())) {
+		if (!this.enabled || !WRITES.contains(request.getMethod())) {
 			return true;
 		}
 		ConsumptionProbe probe = this.buckets.get(this.owner.id(), ownerId -> newBucket())
