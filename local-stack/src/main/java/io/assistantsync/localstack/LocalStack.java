@@ -4,13 +4,19 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
+import io.assistantsync.localstack.LocalStackSettings.SecurityMode;
+
 /**
- * The whole stack on one machine: PostgreSQL, Kafka, api-service and sync-worker, started in that order and
- * stopped in the reverse one (services first, so none of them talks to a broker or database that is gone).
+ * The whole stack on one machine: PostgreSQL, Kafka, a token issuer (unless security is off), api-service and
+ * sync-worker, started in that order and stopped in the reverse one (services first, so none of them talks to
+ * a broker, database or issuer that is gone).
  * {@link #stop()} may run at any time, also from a shutdown hook while {@link #start()} is still busy.
  */
 final class LocalStack {
@@ -58,14 +64,19 @@ final class LocalStack {
 		createIfMissing(apiDatabase);
 		createIfMissing(authorityDatabase);
 		String bootstrapServers = startOrCheckKafka();
-		ServiceSpec api = ServiceSpec.apiService(this.settings, bootstrapServers, apiDatabase);
-		ServiceSpec worker = ServiceSpec.syncWorker(this.settings, bootstrapServers, authorityDatabase);
+		DemoIssuer issuer = startIssuerUnlessOff();
+		Map<String, String> trust = (issuer != null) ? issuer.environment() : Map.of();
+		ServiceSpec api = ServiceSpec.apiService(this.settings, bootstrapServers, apiDatabase)
+			.with(apiSecurity(trust));
+		// the worker's admin API takes the same tokens
+		ServiceSpec worker = ServiceSpec.syncWorker(this.settings, bootstrapServers, authorityDatabase).with(trust);
 		ServiceLogging logging = ServiceLogging.prepare(this.settings.logsDirectory(), this.settings.verbose());
 		this.services = startStep("api-service on port " + api.port() + " and sync-worker on port " + worker.port(),
 				() -> ServiceGroup.start(List.of(api, worker), this.settings.serviceJavaOptions(), logging, this.out));
 		this.services.awaitReady(this.settings.readyTimeout());
 		this.instructions = new Instructions(api, worker, bootstrapServers, apiDatabase, authorityDatabase,
-				this.settings.syncResultsTopic(), this.settings.logsDirectory());
+				this.settings.syncResultsTopic(), this.settings.logsDirectory(),
+				(issuer != null) ? issuer.token() : null, this.settings.corsAllowedOrigins());
 	}
 
 	/**
@@ -80,6 +91,9 @@ final class LocalStack {
 		}
 		Ports.requireFree(this.settings.apiPort(), "api-service", "API_PORT");
 		Ports.requireFree(this.settings.workerPort(), "sync-worker", "WORKER_PORT");
+		if (this.settings.securityMode() == SecurityMode.JWT && this.settings.issuerPort() != 0) {
+			Ports.requireFree(this.settings.issuerPort(), "token issuer", "LOCAL_STACK_ISSUER_PORT");
+		}
 		ServiceSpec.requireBuilt(this.settings, "api-service");
 		ServiceSpec.requireBuilt(this.settings, "sync-worker");
 	}
@@ -156,6 +170,29 @@ final class LocalStack {
 		return startStep("Kafka on 127.0.0.1:" + this.settings.kafkaPort(),
 				() -> LocalKafka.start(this.settings.kafkaPort()))
 			.bootstrapServers();
+	}
+
+	private DemoIssuer startIssuerUnlessOff() {
+		if (this.settings.securityMode() == SecurityMode.NONE) {
+			return null;
+		}
+		String port = (this.settings.issuerPort() != 0) ? " on 127.0.0.1:" + this.settings.issuerPort() : "";
+		return startStep("the token issuer" + port,
+				() -> DemoIssuer.start(this.settings.issuerPort(), this.settings.tokenFile()));
+	}
+
+	/**
+	 * The security mode, the issuer to trust in {@code jwt} mode, and the browser origins if any: set
+	 * explicitly, so that {@code -D} settings of the launcher count as much as its environment.
+	 */
+	private Map<String, String> apiSecurity(Map<String, String> trust) {
+		Map<String, String> environment = new LinkedHashMap<>();
+		environment.put("ASSISTANTS_SECURITY_MODE", this.settings.securityMode().name().toLowerCase(Locale.ROOT));
+		environment.putAll(trust);
+		if (this.settings.corsAllowedOrigins() != null) {
+			environment.put("ASSISTANTS_CORS_ALLOWED_ORIGINS", this.settings.corsAllowedOrigins());
+		}
+		return environment;
 	}
 
 	private void createIfMissing(JdbcTarget database) {

@@ -3,6 +3,7 @@ package io.assistantsync.localstack;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 
 import io.assistantsync.common.kafka.Topics;
@@ -27,11 +28,29 @@ import io.assistantsync.common.kafka.Topics;
  * @param logsDirectory where the launcher and each service write their full logs, one file each
  * @param verbose whether the console shows everything logged at INFO, not only the services' own lines and
  * warnings
+ * @param securityMode how api-service authenticates its callers
+ * @param issuerPort the port of the local token issuer's JWK set on 127.0.0.1, 0 for any free one
+ * @param tokenFile where the demo producer's token is written, for {@code TOKEN=$(cat <file>)}
+ * @param corsAllowedOrigins the browser origins api-service allows ({@code ASSISTANTS_CORS_ALLOWED_ORIGINS}),
+ * or {@code null} for none
  */
 record LocalStackSettings(Path root, Path postgresDataDirectory, int kafkaPort, int postgresPort, int apiPort,
 		int workerPort, String externalKafka, JdbcTarget apiDatabase, JdbcTarget authorityDatabase,
 		Duration readyTimeout, List<String> serviceJavaOptions, String syncResultsTopic, Path logsDirectory,
-		boolean verbose) {
+		boolean verbose, SecurityMode securityMode, int issuerPort, Path tokenFile, String corsAllowedOrigins) {
+
+	/**
+	 * How api-service authenticates its callers in the local run.
+	 */
+	enum SecurityMode {
+
+		/** Bearer JWTs from the launcher's own token issuer, as in production. */
+		JWT,
+
+		/** No authentication: every caller is let in as one owner. */
+		NONE
+
+	}
 
 	static final String DEFAULT_JAVA_OPTIONS = "-Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
@@ -68,7 +87,9 @@ record LocalStackSettings(Path root, Path postgresDataDirectory, int kafkaPort, 
 				values.text("ASSISTANTS_TOPICS_SYNC_RESULTS",
 						values.text("ASSISTANTS_TOPICS_SYNCRESULTS", Topics.SYNC_RESULTS)),
 				root.resolve(values.text("LOCAL_STACK_LOGS", "local-stack/data/logs")).normalize(),
-				values.flag("LOCAL_STACK_VERBOSE"));
+				values.flag("LOCAL_STACK_VERBOSE"), values.securityMode(), values.portOrAny("LOCAL_STACK_ISSUER_PORT"),
+				root.resolve(values.text("LOCAL_STACK_TOKEN_FILE", "local-stack/data/demo-token")).normalize(),
+				values.text("ASSISTANTS_CORS_ALLOWED_ORIGINS", null));
 	}
 
 	/**
@@ -100,6 +121,21 @@ record LocalStackSettings(Path root, Path postgresDataDirectory, int kafkaPort, 
 				throw new LocalStackException(name + " must be true or false, not '" + value + "'");
 			}
 			return Boolean.parseBoolean(value);
+		}
+
+		SecurityMode securityMode() {
+			// the service's own variable works too, so ASSISTANTS_SECURITY_MODE=none means the same here and there
+			String name = (text("LOCAL_STACK_SECURITY_MODE", null) != null) ? "LOCAL_STACK_SECURITY_MODE"
+					: "ASSISTANTS_SECURITY_MODE";
+			String value = text(name, "jwt");
+			if (!value.equalsIgnoreCase("jwt") && !value.equalsIgnoreCase("none")) {
+				throw new LocalStackException(name + " must be jwt or none, not '" + value + "'");
+			}
+			return SecurityMode.valueOf(value.toUpperCase(Locale.ROOT));
+		}
+
+		int portOrAny(String name) {
+			return "0".equals(text(name, "0")) ? 0 : port(name, 0);
 		}
 
 		int port(String name, int fallback) {

@@ -51,6 +51,17 @@ record ServiceSpec(String name, Path jar, int port, Map<String, String> environm
 	}
 
 	/**
+	 * The same service with more variables.
+	 * @param more variables to add, replacing any of the same name
+	 * @return the new spec
+	 */
+	ServiceSpec with(Map<String, String> more) {
+		Map<String, String> environment = new LinkedHashMap<>(this.environment);
+		environment.putAll(more);
+		return new ServiceSpec(this.name, this.jar, this.port, environment);
+	}
+
+	/**
 	 * The runnable jar a build leaves in the module's {@code target} directory.
 	 * @param settings the settings (for the repository root)
 	 * @param module the module name

@@ -5,6 +5,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.assistantsync.localstack.DemoIssuer.DemoToken;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InstructionsTests {
@@ -16,10 +18,9 @@ class InstructionsTests {
 
 	private final JdbcTarget authority = api.withDatabase("assistants_authority");
 
-	private final String text = new Instructions(ServiceSpec.apiService(this.settings, "127.0.0.1:19092", this.api),
-			ServiceSpec.syncWorker(this.settings, "127.0.0.1:19092", this.authority), "127.0.0.1:19092", this.api,
-			this.authority, "assistants.sync-results", Path.of("/repo/local-stack/data/logs"))
-		.text();
+	private final DemoToken token = new DemoToken("eyJhbGciOiJSUzI1NiJ9.e30.c2ln", Path.of("/repo/local-stack/data/demo-token"));
+
+	private final String text = instructions(this.token, null).text();
 
 	@Test
 	void shouldPrintTheUrlsOfBothServices() {
@@ -39,6 +40,35 @@ class InstructionsTests {
 	}
 
 	@Test
+	void shouldPutTheDemoTokenIntoTheCurlPostAndNameItsFile() {
+		assertThat(this.text).contains("  Token        /repo/local-stack/data/demo-token  (demo-producer, "
+				+ "assistants:read assistants:write, valid 24 h)" + System.lineSeparator())
+			.contains("\"visibility\":\"PRIVATE\"}' -H 'Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.e30.c2ln'"
+					+ System.lineSeparator())
+			.contains("  TOKEN=$(cat /repo/local-stack/data/demo-token)" + System.lineSeparator()
+					+ "  curl -s http://localhost:18080/api/assistants/<id> -H \"Authorization: Bearer $TOKEN\""
+					+ System.lineSeparator()
+					+ "  curl -N http://localhost:18080/api/assistants/<id>/sync-events -H \"Authorization: Bearer $TOKEN\"")
+			.doesNotContain("  CORS ");
+	}
+
+	@Test
+	void shouldPrintCallsWithoutATokenWhenSecurityIsOff() {
+		String text = instructions(null, null).text();
+
+		assertThat(text).contains("  Token        none needed: security is off (ASSISTANTS_SECURITY_MODE=none)")
+			.contains("\"visibility\":\"PRIVATE\"}'" + System.lineSeparator())
+			.contains("  curl -s http://localhost:18080/api/assistants/<id>" + System.lineSeparator())
+			.doesNotContain("Authorization", "TOKEN");
+	}
+
+	@Test
+	void shouldNameTheAllowedBrowserOriginsWhenThereAreSome() {
+		assertThat(instructions(this.token, "http://localhost:5173").text())
+			.contains("  CORS         http://localhost:5173" + System.lineSeparator());
+	}
+
+	@Test
 	void shouldPrintAKcatLineForTheSyncResults() {
 		assertThat(this.text).contains("kcat -C -b 127.0.0.1:19092 -t assistants.sync-results -f '%k %s\\n'");
 	}
@@ -47,6 +77,13 @@ class InstructionsTests {
 	void shouldNameTheLogsFolderAndHowToFollowALog() {
 		assertThat(this.text).contains("  Logs         /repo/local-stack/data/logs" + System.lineSeparator())
 			.contains("  tail -f /repo/local-stack/data/logs/sync-worker.log");
+	}
+
+	private Instructions instructions(DemoToken token, String corsAllowedOrigins) {
+		return new Instructions(ServiceSpec.apiService(this.settings, "127.0.0.1:19092", this.api),
+				ServiceSpec.syncWorker(this.settings, "127.0.0.1:19092", this.authority), "127.0.0.1:19092", this.api,
+				this.authority, "assistants.sync-results", Path.of("/repo/local-stack/data/logs"), token,
+				corsAllowedOrigins);
 	}
 
 }

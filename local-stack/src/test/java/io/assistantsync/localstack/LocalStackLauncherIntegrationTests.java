@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
@@ -33,6 +34,10 @@ class LocalStackLauncherIntegrationTests {
 	/** A logger of the services' own packages, as Spring Boot's console pattern abbreviates it. */
 	private static final Pattern OWN_LOGGER = Pattern.compile("] (i\\.a\\.|io\\.assistantsync\\.)\\S+ +: ");
 
+	/** The token in the banner's curl POST. */
+	private static final Pattern PRINTED_TOKEN = Pattern
+		.compile("curl -i -X POST .* -H 'Authorization: Bearer ([A-Za-z0-9_.-]+)'");
+
 	private final HttpClient http = HttpClient.newHttpClient();
 
 	private LocalStackProcess stack;
@@ -56,7 +61,10 @@ class LocalStackLauncherIntegrationTests {
 		assertThat(this.stack.stdout()).contains("[api-service] ", "[sync-worker] ")
 			.contains("curl -i -X POST http://localhost:" + this.stack.apiPort + "/api/assistants")
 			.contains("kcat -C -b 127.0.0.1:" + this.stack.kafkaPort + " -t assistants.sync-results")
-			.contains("  Logs         " + this.stack.logs() + System.lineSeparator());
+			.contains("  Logs         " + this.stack.logs() + System.lineSeparator())
+			.contains("  Token        " + this.stack.tokenFile() + "  (demo-producer, ")
+			.contains("  TOKEN=$(cat " + this.stack.tokenFile() + ")");
+		assertPostsNeedThePrintedToken();
 		String lastLine = "  tail -f " + this.stack.logs().resolve("sync-worker.log");
 		await("the banner to stay the last thing printed").during(Duration.ofSeconds(3))
 			.atMost(Duration.ofSeconds(10))
@@ -71,7 +79,8 @@ class LocalStackLauncherIntegrationTests {
 		assertThat(children).noneMatch(ProcessHandle::isAlive);
 		// PostgreSQL runs detached from the launcher (pg_ctl): its port tells whether it stopped
 		assertThat(this.stack.ports()).allMatch(Ports::isFree);
-		assertThat(this.stack.stdout()).contains("Stopping api-service and sync-worker", "Stopping Kafka",
+		assertThat(this.stack.stdout()).contains("Starting the token issuer", "Stopping the token issuer",
+				"Stopping api-service and sync-worker", "Stopping Kafka",
 				"Stopping PostgreSQL", "Stopped.");
 		assertThat(this.stack.stderr()).isEmpty();
 		assertQuietConsoleAndFullLogFiles();
@@ -129,6 +138,30 @@ class LocalStackLauncherIntegrationTests {
 			.matches("local-stack: (api-service|sync-worker) exited with code 1 before it was ready \\(its log is above\\)");
 		await("Kafka and PostgreSQL to release their ports").atMost(Duration.ofSeconds(10))
 			.until(() -> this.stack.ports().stream().allMatch(Ports::isFree));
+	}
+
+	/**
+	 * Security is on as in production: a POST without a token is refused, one with the token of the banner's
+	 * curl line (the same as the token file's) is accepted.
+	 */
+	private void assertPostsNeedThePrintedToken() throws Exception {
+		Matcher curl = PRINTED_TOKEN.matcher(this.stack.stdout());
+		assertThat(curl.find()).as("a curl line with the demo producer's token").isTrue();
+		String token = curl.group(1);
+		assertThat(token).isEqualTo(this.stack.token());
+
+		assertThat(postSampleAssistant(null).statusCode()).as("a POST without a token").isEqualTo(401);
+		assertThat(postSampleAssistant(token).statusCode()).as("a POST with the printed token").isEqualTo(202);
+	}
+
+	private HttpResponse<String> postSampleAssistant(String token) throws Exception {
+		HttpRequest.Builder request = HttpRequest.newBuilder(this.stack.api("/api/assistants"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(Instructions.SAMPLE_ASSISTANT));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/**

@@ -34,7 +34,10 @@ final class LocalStackProcess implements AutoCloseable {
 	/** Variables of the test's own environment that would point the stack at other servers. */
 	private static final List<String> INHERITED_TO_DROP = List.of("KAFKA_BOOTSTRAP_SERVERS", "SPRING_DATASOURCE_URL",
 			"SPRING_DATASOURCE_USERNAME", "SPRING_DATASOURCE_PASSWORD", "SYNC_STORE_JDBC_URL",
-			"SYNC_STORE_JDBC_USERNAME", "SYNC_STORE_JDBC_PASSWORD", "SERVER_PORT");
+			"SYNC_STORE_JDBC_USERNAME", "SYNC_STORE_JDBC_PASSWORD", "SERVER_PORT", "LOCAL_STACK_SECURITY_MODE",
+			"ASSISTANTS_SECURITY_MODE", "ASSISTANTS_CORS_ALLOWED_ORIGINS",
+			"SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_JWK_SET_URI",
+			"SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI");
 
 	final int kafkaPort;
 
@@ -52,11 +55,14 @@ final class LocalStackProcess implements AutoCloseable {
 
 	private final Path logs;
 
+	private final Path tokenFile;
+
 	private LocalStackProcess(Process process, Path work, int[] ports) {
 		this.process = process;
 		this.stdout = work.resolve("stdout.log");
 		this.stderr = work.resolve("stderr.log");
 		this.logs = work.resolve("logs");
+		this.tokenFile = work.resolve("demo-token");
 		this.kafkaPort = ports[0];
 		this.postgresPort = ports[1];
 		this.apiPort = ports[2];
@@ -77,6 +83,7 @@ final class LocalStackProcess implements AutoCloseable {
 			environment.put("LOCAL_STACK_ROOT", ROOT.toString());
 			environment.put("LOCAL_STACK_POSTGRES_DATA", work.resolve("postgres").toString());
 			environment.put("LOCAL_STACK_LOGS", work.resolve("logs").toString());
+			environment.put("LOCAL_STACK_TOKEN_FILE", work.resolve("demo-token").toString());
 			environment.put("LOCAL_STACK_KAFKA_PORT", Integer.toString(ports[0]));
 			environment.put("LOCAL_STACK_POSTGRES_PORT", Integer.toString(ports[1]));
 			environment.put("API_PORT", Integer.toString(ports[2]));
@@ -157,6 +164,22 @@ final class LocalStackProcess implements AutoCloseable {
 	 */
 	String log(String name) {
 		return read(this.logs.resolve(name));
+	}
+
+	/**
+	 * The demo producer's token the launcher wrote, as a user reads it with {@code TOKEN=$(cat ...)}.
+	 * @return the compact JWT
+	 */
+	String token() {
+		return read(this.tokenFile).strip();
+	}
+
+	/**
+	 * The file the launcher writes the demo producer's token to ({@code LOCAL_STACK_TOKEN_FILE}).
+	 * @return the file, in the run's own work directory
+	 */
+	Path tokenFile() {
+		return this.tokenFile;
 	}
 
 	URI api(String path) {

@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import io.assistantsync.localstack.LocalStackSettings.SecurityMode;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
@@ -28,6 +30,35 @@ class LocalStackSettingsTests {
 		assertThat(settings.syncResultsTopic()).isEqualTo("assistants.sync-results");
 		assertThat(settings.logsDirectory()).isEqualTo(settings.root().resolve("local-stack/data/logs"));
 		assertThat(settings.verbose()).isFalse();
+		assertThat(settings.securityMode()).isEqualTo(SecurityMode.JWT);
+		assertThat(settings.issuerPort()).isZero();
+		assertThat(settings.tokenFile()).isEqualTo(settings.root().resolve("local-stack/data/demo-token"));
+		assertThat(settings.corsAllowedOrigins()).isNull();
+	}
+
+	@Test
+	void shouldTurnSecurityOffWithEitherVariableTheLauncherOneFirst() {
+		assertThat(LocalStackSettings.from(Map.of("LOCAL_STACK_SECURITY_MODE", "none")::get).securityMode())
+			.isEqualTo(SecurityMode.NONE);
+		assertThat(LocalStackSettings.from(Map.of("ASSISTANTS_SECURITY_MODE", "NONE")::get).securityMode())
+			.isEqualTo(SecurityMode.NONE);
+		assertThat(LocalStackSettings
+			.from(Map.of("LOCAL_STACK_SECURITY_MODE", "jwt", "ASSISTANTS_SECURITY_MODE", "none")::get)
+			.securityMode()).isEqualTo(SecurityMode.JWT);
+		assertThatExceptionOfType(LocalStackException.class)
+			.isThrownBy(() -> LocalStackSettings.from(Map.of("ASSISTANTS_SECURITY_MODE", "off")::get))
+			.withMessage("ASSISTANTS_SECURITY_MODE must be jwt or none, not 'off'");
+	}
+
+	@Test
+	void shouldTakeTheIssuerPortTheTokenFileAndTheBrowserOrigins() {
+		LocalStackSettings settings = LocalStackSettings.from(Map.of("LOCAL_STACK_ROOT", "/srv/app",
+				"LOCAL_STACK_ISSUER_PORT", "18082", "LOCAL_STACK_TOKEN_FILE", "tokens/demo",
+				"ASSISTANTS_CORS_ALLOWED_ORIGINS", "http://localhost:5173,http://127.0.0.1:5173")::get);
+
+		assertThat(settings.issuerPort()).isEqualTo(18082);
+		assertThat(settings.tokenFile()).isEqualTo(Path.of("/srv/app/tokens/demo"));
+		assertThat(settings.corsAllowedOrigins()).isEqualTo("http://localhost:5173,http://127.0.0.1:5173");
 	}
 
 	@Test

@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Both services together, as the README's run command starts them: an assistant POSTed to the api-service
+ * Both services together, as the README's run command starts them (with the demo producer's token): an
+ * assistant POSTed to the api-service
  * reaches the authoritative store through Kafka and the sync-worker, and its sync state comes back; one the
  * store rejects ends FAILED and is synced by a manual re-sync or by replaying its dead letter with the
  * worker's command line, once the cause is fixed.
@@ -160,14 +161,17 @@ class PipelineEndToEndIntegrationTests {
 
 	private HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
 		return this.http.send(HttpRequest.newBuilder(stack.api(path))
+			.header("Authorization", "Bearer " + stack.token())
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		return this.http.send(HttpRequest.newBuilder(stack.api(path)).timeout(Duration.ofSeconds(30)).build(),
-				HttpResponse.BodyHandlers.ofString());
+		return this.http.send(HttpRequest.newBuilder(stack.api(path))
+			.header("Authorization", "Bearer " + stack.token())
+			.timeout(Duration.ofSeconds(30))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static JsonNode json(String body) {

@@ -40,6 +40,18 @@ class ServiceSpecTests {
 	}
 
 	@Test
+	void shouldAddVariablesReplacingThoseOfTheSameName() {
+		ServiceSpec api = ServiceSpec.apiService(this.settings, "127.0.0.1:19092",
+				new JdbcTarget("jdbc:postgresql://localhost:15432/assistants_api", "postgres", ""));
+
+		ServiceSpec secured = api.with(Map.of("ASSISTANTS_SECURITY_MODE", "jwt", "SPRING_DATASOURCE_PASSWORD", "secret"));
+
+		assertThat(secured.environment()).contains(entry("ASSISTANTS_SECURITY_MODE", "jwt"),
+				entry("SPRING_DATASOURCE_PASSWORD", "secret"), entry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092"));
+		assertThat(api.environment()).doesNotContainKey("ASSISTANTS_SECURITY_MODE");
+	}
+
+	@Test
 	void shouldTellHowToBuildAMissingJar() {
 		assertThatExceptionOfType(LocalStackException.class)
 			.isThrownBy(() -> ServiceSpec.requireBuilt(this.settings, "sync-worker"))
