@@ -12,7 +12,9 @@ import io.assistantsync.common.kafka.EventTypes;
  *
  * @param eventId the audit event's id, printed by the command line
  * @param occurredAt when the run finished
- * @param actor who ran it
+ * @param by who ran it, in one string: the JWT's subject for an admin API call with a JWT, {@code admin-api}
+ * for a call with the static ops token, {@code cli:<OS user>} for the command line
+ * @param actor who ran it, in parts (kept alongside {@code by} for consumers that read it)
  * @param filters which dead letters it selected
  * @param dryRun whether it only reported what it would do
  * @param fromBeginning whether it ignored what earlier replays took
@@ -21,7 +23,7 @@ import io.assistantsync.common.kafka.EventTypes;
  * @param skipped how many matching records it left alone
  * @param skippedByReason the skipped records counted by reason
  */
-public record DeadLetterReplayAudited(String eventId, Instant occurredAt, Actor actor, Filters filters,
+public record DeadLetterReplayAudited(String eventId, Instant occurredAt, String by, Actor actor, Filters filters,
 		boolean dryRun, boolean fromBeginning, boolean force, int replayed, int skipped,
 		Map<String, Integer> skippedByReason) {
 
@@ -29,8 +31,10 @@ public record DeadLetterReplayAudited(String eventId, Instant occurredAt, Actor 
 	 * Who ran a replay.
 	 *
 	 * @param kind {@code cli} or {@code admin-api}
-	 * @param name the OS user for the command line, {@code admin-api} for HTTP
-	 * @param tokenFingerprint the first hex digits of the SHA-256 of the bearer token (HTTP only)
+	 * @param name the OS user for the command line; for HTTP the JWT's subject, or {@code admin-api} for the
+	 * static ops token
+	 * @param tokenFingerprint the first hex digits of the SHA-256 of the static ops token (HTTP with that token
+	 * only)
 	 */
 	public record Actor(String kind, String name, String tokenFingerprint) {
 	}

@@ -83,7 +83,7 @@ class EventJsonTests {
 
 	@Test
 	void shouldWriteAnAuditEventThatConformsToItsSchema() {
-		DeadLetterReplayAudited audit = new DeadLetterReplayAudited(this.ids.newId(), Instant.now(),
+		DeadLetterReplayAudited audit = new DeadLetterReplayAudited(this.ids.newId(), Instant.now(), "cli:root",
 				new DeadLetterReplayAudited.Actor("cli", "root", null),
 				new DeadLetterReplayAudited.Filters(List.of(), null, null, null, 10), true, false, false, 3, 1,
 				java.util.Map.of("replay-limit-reached", 1));

@@ -170,7 +170,7 @@ class AsyncApiDocumentTests {
 						SyncResultStatus.DEAD_LETTERED, 2, 5, null, permanentError, now),
 				new SyncResult(DerivedIds.syncResultId(source, 1, "SYNCED"), source, assistantId, 1,
 						SyncResultStatus.SYNCED, 1, 5, null, null, now));
-		DeadLetterReplayAudited audit = new DeadLetterReplayAudited(this.ids.newId(), now,
+		DeadLetterReplayAudited audit = new DeadLetterReplayAudited(this.ids.newId(), now, "admin-api",
 				new DeadLetterReplayAudited.Actor("admin-api", "admin-api", "a730ad174498"),
 				new DeadLetterReplayAudited.Filters(List.of(assistantId), now.minusSeconds(60), now,
 						"PermanentSyncException", 10),

@@ -10,10 +10,14 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.kafka.autoconfigure.SslBundleSslEngineFactory;
+import org.springframework.boot.ssl.SslBundle;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.kafka.retrytopic.RetryTopicConstants;
 
 import io.assistantsync.common.boot.TopicsProperties;
@@ -22,7 +26,8 @@ import io.assistantsync.common.boot.TopicsProperties;
  * Makes the Kafka clients of list and replay runs from the worker's own {@code spring.kafka.*} settings,
  * so the tool reaches the same cluster as the worker, with bytes in and bytes out (records are replayed byte
  * for byte), explicit assignment and no automatic commits or topic creation. Also knows the topic names, all
- * derived from {@code assistants.topics.*}.
+ * derived from {@code assistants.topics.*}. An SSL bundle named by {@code spring.kafka.ssl.bundle} applies to
+ * them as it does to the worker's own clients.
  */
 class DeadLetterClients {
 
@@ -32,10 +37,19 @@ class DeadLetterClients {
 
 	private final SyncOpsProperties ops;
 
-	DeadLetterClients(KafkaProperties kafka, TopicsProperties topics, SyncOpsProperties ops) {
+	private final SslBundles sslBundles;
+
+	/**
+	 * @param kafka the worker's {@code spring.kafka.*}
+	 * @param topics the topic names
+	 * @param ops the tool's settings
+	 * @param sslBundles the SSL bundles, {@code null} when there are none
+	 */
+	DeadLetterClients(KafkaProperties kafka, TopicsProperties topics, SyncOpsProperties ops, SslBundles sslBundles) {
 		this.kafka = kafka;
 		this.topics = topics;
 		this.ops = ops;
+		this.sslBundles = sslBundles;
 	}
 
 	/**
@@ -69,6 +83,7 @@ class DeadLetterClients {
 	 */
 	DeadLetterReader reader(String group) {
 		Map<String, Object> config = this.kafka.buildConsumerProperties();
+		applySslBundle(config);
 		config.remove(ConsumerConfig.GROUP_ID_CONFIG);
 		if (group != null) {
 			config.put(ConsumerConfig.GROUP_ID_CONFIG, group);
@@ -90,6 +105,7 @@ class DeadLetterClients {
 	 */
 	Producer<byte[], byte[]> producer() {
 		Map<String, Object> config = this.kafka.buildProducerProperties();
+		applySslBundle(config);
 		config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
 		config.put(ProducerConfig.CLIENT_ID_CONFIG, "sync-worker-dlt-replay");
 		config.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -112,6 +128,20 @@ class DeadLetterClients {
 	 */
 	String bootstrapServers() {
 		return String.join(",", this.kafka.getBootstrapServers());
+	}
+
+	// what Spring Boot's own Kafka client factories do with spring.kafka.ssl.bundle
+	private void applySslBundle(Map<String, Object> config) {
+		String bundle = this.kafka.getSsl().getBundle();
+		if (bundle == null || bundle.isBlank()) {
+			return;
+		}
+		if (this.sslBundles == null) {
+			throw new IllegalStateException(
+					"spring.kafka.ssl.bundle is '" + bundle + "' but no SSL bundles are configured");
+		}
+		config.put(SslConfigs.SSL_ENGINE_FACTORY_CLASS_CONFIG, SslBundleSslEngineFactory.class);
+		config.put(SslBundle.class.getName(), this.sslBundles.getBundle(bundle));
 	}
 
 	private int timeoutMillis() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,8 +19,9 @@ import io.assistantsync.common.boot.TopicsProperties;
 public class DeadLetterConfiguration {
 
 	@Bean
-	DeadLetterClients deadLetterClients(KafkaProperties kafka, TopicsProperties topics, SyncOpsProperties ops) {
-		return new DeadLetterClients(kafka, topics, ops);
+	DeadLetterClients deadLetterClients(KafkaProperties kafka, TopicsProperties topics, SyncOpsProperties ops,
+			ObjectProvider<SslBundles> sslBundles) {
+		return new DeadLetterClients(kafka, topics, ops, sslBundles.getIfAvailable());
 	}
 
 	@Bean

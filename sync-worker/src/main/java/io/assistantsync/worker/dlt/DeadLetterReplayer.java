@@ -9,7 +9,6 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.TopicPartition;
 
-import io.assistantsync.common.event.DeadLetterReplayAudited.Actor;
 import io.assistantsync.common.id.IdGenerator;
 
 /**
@@ -46,11 +45,11 @@ public class DeadLetterReplayer {
 	/**
 	 * Runs a replay.
 	 * @param request what to replay and how
-	 * @param actor who asks, for the audit event
+	 * @param operator who asks, for the audit event
 	 * @return what the run did; its {@code problems} say what went wrong after records were sent
 	 * @throws KafkaUnavailableException when Kafka does not answer before anything was sent
 	 */
-	public ReplayReport replay(ReplayRequest request, Actor actor) {
+	public ReplayReport replay(ReplayRequest request, Operator operator) {
 		ReplayRun run = new ReplayRun(this.ids.newId(), this.clients.deadLetterTopic(),
 				this.clients.pendingCreateTopic(), request, this.ops.replayLimit());
 		try (DeadLetterReader reader = this.clients.reader(this.ops.replayGroup());
@@ -69,7 +68,7 @@ public class DeadLetterReplayer {
 				commit(reader, run, offsets, taken);
 			}
 			try {
-				this.auditor.record(producer, request, run.report(), actor);
+				this.auditor.record(producer, request, run.report(), operator);
 			}
 			catch (IllegalStateException ex) {
 				run.problem(ex.getMessage());

@@ -10,7 +10,6 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 import io.assistantsync.common.event.DeadLetterReplayAudited;
-import io.assistantsync.common.event.DeadLetterReplayAudited.Actor;
 import io.assistantsync.common.json.EventJson;
 import io.assistantsync.common.json.Timestamps;
 import io.assistantsync.common.kafka.CloudEventHeaders;
@@ -18,8 +17,8 @@ import io.assistantsync.common.kafka.EventTypes;
 
 /**
  * Writes one {@code ops.dlt-replay.v1} event per replay run, dry or not, to the ops-audit topic: who ran it
- * (the actor the entry point names), when, with which filters, and what it replayed and skipped. Keyed by the event id; the CloudEvents subject
- * is the dead-letter topic.
+ * (the {@link Operator} the entry point names), when, with which filters, and what it replayed and skipped.
+ * Keyed by the event id; the CloudEvents subject is the dead-letter topic.
  */
 class ReplayAuditor {
 
@@ -40,16 +39,16 @@ class ReplayAuditor {
 	 * @param producer the run's producer
 	 * @param request what was asked
 	 * @param report what was done
-	 * @param actor who asked
+	 * @param operator who asked
 	 * @return the event written
 	 * @throws IllegalStateException when the event could not be written
 	 */
 	DeadLetterReplayAudited record(Producer<byte[], byte[]> producer, ReplayRequest request, ReplayReport report,
-			Actor actor) {
+			Operator operator) {
 		Instant now = Timestamps.toMillis(this.clock.instant());
-		DeadLetterReplayAudited event = new DeadLetterReplayAudited(report.auditEventId(), now, actor,
-				request.filter().toAudited(), request.dryRun(), request.fromBeginning(), request.force(),
-				report.replayed().size(), report.skipped().size(), report.skippedByReason());
+		DeadLetterReplayAudited event = new DeadLetterReplayAudited(report.auditEventId(), now, operator.by(),
+				operator.actor(), request.filter().toAudited(), request.dryRun(), request.fromBeginning(),
+				request.force(), report.replayed().size(), report.skipped().size(), report.skippedByReason());
 		ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(this.topic, null,
 				event.eventId().getBytes(StandardCharsets.UTF_8), EventJson.mapper().writeValueAsBytes(event),
 				new CloudEventHeaders(event.eventId(), SOURCE, EventTypes.DLT_REPLAY_V1, now, report.topic())

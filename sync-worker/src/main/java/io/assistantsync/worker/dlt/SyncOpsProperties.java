@@ -15,8 +15,9 @@ import org.springframework.validation.annotation.Validated;
  * The dead-letter operations tool ({@code sync.ops.*}), shared by the {@code dlt} command line and the admin
  * API of the worker.
  *
- * @param token the bearer token of the admin API ({@code SYNC_OPS_TOKEN}); blank or unset turns the admin
- * API off (every {@code /admin} path answers 404). The command line does not use it: it talks to Kafka
+ * @param token the static bearer token of the admin API ({@code SYNC_OPS_TOKEN}), accepted besides JWTs with
+ * scope {@code ops:dlt}; while it is blank or unset and no JWT issuer or JWK set is configured, the admin API
+ * is off (every {@code /admin} path answers 404). The command line does not use it: it talks to Kafka
  * directly
  * @param replayGroup the consumer group in which replays record which dead letters they took
  * ({@code SYNC_OPS_REPLAY_GROUP}); never consumes with a subscription, it only holds offsets
@@ -36,17 +37,17 @@ public record SyncOpsProperties(String token, @DefaultValue(DEFAULT_REPLAY_GROUP
 	public static final String DEFAULT_REPLAY_GROUP = "sync-worker-dlt-replay";
 
 	/**
-	 * Whether an admin token is configured, which turns the admin API on.
+	 * Whether a static ops token is configured; JWT settings can turn the admin API on without one.
 	 * @return {@code true} when the token is not blank
 	 */
-	public boolean adminApiEnabled() {
+	public boolean hasToken() {
 		return this.token != null && !this.token.isBlank();
 	}
 
 	// the token must never reach a log line, a failure analysis or an actuator page
 	@Override
 	public String toString() {
-		return "SyncOpsProperties[token=" + (adminApiEnabled() ? "(set)" : "(none)") + ", replayGroup="
+		return "SyncOpsProperties[token=" + (hasToken() ? "(set)" : "(none)") + ", replayGroup="
 				+ this.replayGroup + ", replayLimit=" + this.replayLimit + ", kafkaTimeout=" + this.kafkaTimeout + "]";
 	}
 

@@ -50,7 +50,7 @@ class DeadLetterReplayerTests {
 
 	private static final TopicPartition P0 = new TopicPartition(DLT, 0);
 
-	private static final DeadLetterReplayAudited.Actor ACTOR = new DeadLetterReplayAudited.Actor("cli", "ops", null);
+	private static final Operator ACTOR = Operator.commandLine("ops");
 
 	private final FakeClients clients = new FakeClients();
 
@@ -104,6 +104,8 @@ class DeadLetterReplayerTests {
 			assertThat(audit.dryRun()).isTrue();
 			assertThat(audit.replayed()).isEqualTo(2);
 			assertThat(audit.occurredAt()).isEqualTo(Instant.parse("2026-11-25T08:00:00Z"));
+			assertThat(audit.by()).isEqualTo("cli:ops");
+			assertThat(audit.actor()).isEqualTo(new DeadLetterReplayAudited.Actor("cli", "ops", null));
 		});
 	}
 
@@ -269,7 +271,7 @@ class DeadLetterReplayerTests {
 
 		FakeClients() {
 			super(new KafkaProperties(), new TopicsProperties("t", "t-results", "t-audit", 1, 1),
-					new SyncOpsProperties(null, "g", 3, Duration.ofSeconds(1)));
+					new SyncOpsProperties(null, "g", 3, Duration.ofSeconds(1)), null);
 		}
 
 		@SafeVarargs

@@ -9,7 +9,6 @@ import org.apache.kafka.common.errors.TimeoutException;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 
 import io.assistantsync.common.boot.TopicsProperties;
-import io.assistantsync.common.event.DeadLetterReplayAudited.Actor;
 import io.assistantsync.common.id.IdGenerator;
 
 /**
@@ -21,7 +20,7 @@ public final class DeadLetterStubs {
 	private static final SyncOpsProperties OPS = new SyncOpsProperties(null, "g", 3, Duration.ofSeconds(1));
 
 	private static final DeadLetterClients CLIENTS = new DeadLetterClients(new KafkaProperties(),
-			new TopicsProperties("t", "r", "a", 1, 1), OPS);
+			new TopicsProperties("t", "r", "a", 1, 1), OPS, null);
 
 	private DeadLetterStubs() {
 	}
@@ -61,7 +60,7 @@ public final class DeadLetterStubs {
 				new IdGenerator()) {
 
 			@Override
-			public ReplayReport replay(ReplayRequest request, Actor actor) {
+			public ReplayReport replay(ReplayRequest request, Operator operator) {
 				return report;
 			}
 

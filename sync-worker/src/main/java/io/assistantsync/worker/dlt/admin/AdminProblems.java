@@ -25,6 +25,18 @@ final class AdminProblems {
 		return problem;
 	}
 
+	/**
+	 * A 403, of the type the api-service answers 403 with ({@link ProblemType} has no constant for it).
+	 * @param detail what the caller lacks
+	 * @return the problem
+	 */
+	static ProblemDetail forbidden(String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(403), detail);
+		problem.setType(ProblemType.typeNamed("forbidden"));
+		problem.setTitle("Forbidden");
+		return problem;
+	}
+
 	static ProblemDetail problem(ProblemType type, String detail) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(type.status()), detail);
 		problem.setType(type.type());
@@ -33,7 +45,7 @@ final class AdminProblems {
 	}
 
 	/**
-	 * A problem as a plain JSON object, for responses written outside Spring MVC (the token filter).
+	 * A problem as a plain JSON object, for responses written outside Spring MVC (by Spring Security).
 	 * @param problem the problem
 	 * @param instance the request path
 	 * @return its members in RFC 9457 order

@@ -10,16 +10,16 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.assistantsync.common.event.DeadLetterReplayAudited.Actor;
 import io.assistantsync.common.problem.ProblemType;
 import io.assistantsync.worker.dlt.DeadLetter;
 import io.assistantsync.worker.dlt.DeadLetterBrowser;
@@ -29,12 +29,13 @@ import io.assistantsync.worker.dlt.DeadLetterReplayer;
 import io.assistantsync.worker.dlt.InvalidFilterException;
 import io.assistantsync.worker.dlt.IsoInstant;
 import io.assistantsync.worker.dlt.KafkaUnavailableException;
+import io.assistantsync.worker.dlt.Operator;
 import io.assistantsync.worker.dlt.ReplayReport;
 import io.assistantsync.worker.dlt.ReplayRequest;
 
 /**
- * The admin API of the dead-letter topic, on the worker's port, behind {@link OpsTokenFilter}: the same
- * {@link DeadLetterBrowser} and {@link DeadLetterReplayer} as the {@code dlt} command line.
+ * The admin API of the dead-letter topic, on the worker's port, behind {@link AdminSecurityConfiguration}: the
+ * same {@link DeadLetterBrowser} and {@link DeadLetterReplayer} as the {@code dlt} command line.
  */
 @RestController
 @RequestMapping("/admin/dlt")
@@ -67,9 +68,9 @@ class DeadLetterAdminController {
 
 	@PostMapping("/replay")
 	ResponseEntity<Map<String, Object>> replay(@RequestBody(required = false) byte[] body,
-			@RequestAttribute(OpsTokenFilter.FINGERPRINT_ATTRIBUTE) String tokenFingerprint) {
+			Authentication caller) {
 		ReplayRequest request = AdminReplayBody.parse(body).toRequest();
-		ReplayReport report = this.replayer.replay(request, actor(tokenFingerprint));
+		ReplayReport report = this.replayer.replay(request, operator(caller));
 		logger.info("Admin API replay {} of {}: replayed {}, skipped {}{}", report.auditEventId(), report.topic(),
 				report.replayed().size(), report.skipped().size(), report.dryRun() ? " (dry run)" : "");
 		// the run did not do all it should (Kafka refused acknowledgements, the commit or the audit event)
@@ -89,10 +90,18 @@ class DeadLetterAdminController {
 	}
 
 	/**
-	 * Who runs a replay through the admin API, for its audit event: the token's fingerprint, never the token.
+	 * Who runs a replay through the admin API, for its audit event: a JWT's subject, or for the static ops token
+	 * its fingerprint, never the token.
 	 */
-	private static Actor actor(String tokenFingerprint) {
-		return new Actor("admin-api", "admin-api", tokenFingerprint);
+	static Operator operator(Authentication caller) {
+		if (caller instanceof JwtAuthenticationToken jwt) {
+			String subject = jwt.getToken().getSubject();
+			return Operator.jwt((subject != null && !subject.isBlank()) ? subject : jwt.getName());
+		}
+		if (caller instanceof OpsTokenAuthentication opsToken) {
+			return Operator.opsToken(opsToken.fingerprint());
+		}
+		throw new IllegalStateException("The admin API let in a caller of an unknown kind");
 	}
 
 	private static Integer limit(String limit) {

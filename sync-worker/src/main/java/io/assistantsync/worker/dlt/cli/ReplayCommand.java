@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
-import io.assistantsync.common.event.DeadLetterReplayAudited.Actor;
+import io.assistantsync.worker.dlt.Operator;
 import io.assistantsync.worker.dlt.ReplayReport;
 import io.assistantsync.worker.dlt.ReplayRequest;
 
@@ -71,9 +71,8 @@ class ReplayCommand implements Callable<Integer> {
 	/**
 	 * Who runs a replay from the command line, for its audit event: the OS user.
 	 */
-	private static Actor operator() {
-		String user = System.getProperty("user.name");
-		return new Actor("cli", (user != null && !user.isBlank()) ? user : "unknown", null);
+	private static Operator operator() {
+		return Operator.commandLine(System.getProperty("user.name"));
 	}
 
 	static class RateConverter implements ITypeConverter<Double> {

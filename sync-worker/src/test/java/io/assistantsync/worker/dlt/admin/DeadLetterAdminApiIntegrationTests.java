@@ -149,6 +149,7 @@ class DeadLetterAdminApiIntegrationTests {
 		DeadLetterReplayAudited dryAudit = this.fixtures.awaitAudit((String) dryReport.get("auditEventId"));
 		assertThat(dryAudit.actor())
 			.isEqualTo(new DeadLetterReplayAudited.Actor("admin-api", "admin-api", OpsToken.fingerprint(TOKEN)));
+		assertThat(dryAudit.by()).isEqualTo("admin-api");
 		assertThat(dryAudit.dryRun()).isTrue();
 		assertThat(dryAudit.replayed()).isOne();
 

@@ -50,7 +50,7 @@ class DeadLetterAdminControllerTests {
 			.standaloneSetup(new DeadLetterAdminController(browser, DeadLetterStubs.replayerReporting(failed)))
 			.build();
 
-		mvc.perform(post("/admin/dlt/replay").requestAttr(OpsTokenFilter.FINGERPRINT_ATTRIBUTE, "0123456789ab")
+		mvc.perform(post("/admin/dlt/replay").principal(new OpsTokenAuthentication("0123456789ab"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{}"))
 			.andExpect(status().isBadGateway())

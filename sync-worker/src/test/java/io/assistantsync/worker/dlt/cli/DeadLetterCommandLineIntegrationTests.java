@@ -180,6 +180,7 @@ class DeadLetterCommandLineIntegrationTests {
 		assertThat(firstAudit.actor().kind()).isEqualTo("cli");
 		assertThat(firstAudit.actor().name()).isEqualTo(System.getProperty("user.name"));
 		assertThat(firstAudit.actor().tokenFingerprint()).isNull();
+		assertThat(firstAudit.by()).isEqualTo("cli:" + System.getProperty("user.name"));
 		assertThat(firstAudit.filters().assistantIds()).containsExactly(fixed.assistantId());
 		assertThat(firstAudit.dryRun()).isFalse();
 		assertThat(firstAudit.fromBeginning()).isFalse();
