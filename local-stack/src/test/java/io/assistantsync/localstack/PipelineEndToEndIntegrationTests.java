@@ -64,6 +64,7 @@ class PipelineEndToEndIntegrationTests {
 		assertThat(created.statusCode()).isEqualTo(202);
 		String id = json(created.body()).get("id").asString();
 		assertThat(created.headers().firstValue("Location")).hasValue("/api/assistants/" + id);
+		assertThat(json(created.body()).get("ownerId").asString()).isEqualTo("demo-producer");
 
 		JsonNode synced = awaitStatus(id, "SYNCED");
 
@@ -71,10 +72,11 @@ class PipelineEndToEndIntegrationTests {
 		assertThat(synced.at("/sync/syncedAt").asString()).endsWith("Z");
 		try (Connection store = authority();
 				PreparedStatement query = store
-					.prepareStatement("SELECT name, emoji, tags, version FROM assistants WHERE id = ?")) {
+					.prepareStatement("SELECT owner_id, name, emoji, tags, version FROM assistants WHERE id = ?")) {
 			query.setString(1, id);
 			try (ResultSet row = query.executeQuery()) {
 				assertThat(row.next()).isTrue();
+				assertThat(row.getString("owner_id")).as("the owner travels in the event").isEqualTo("demo-producer");
 				assertThat(row.getString("name")).isEqualTo("Flight log analyst");
 				assertThat(row.getString("emoji")).isEqualTo("🛩️");
 				assertThat((String[]) row.getArray("tags").getArray()).containsExactly("drone", "logs");

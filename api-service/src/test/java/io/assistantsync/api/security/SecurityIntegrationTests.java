@@ -68,6 +68,16 @@ class SecurityIntegrationTests {
 	}
 
 	@Test
+	void shouldServeTheProtectedResourceMetadataTheChallengeNames() {
+		HttpResponse<String> challenged = client().get("/api/assistants");
+		assertThat(challenged.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+				challenge -> assertThat(challenge).contains("/.well-known/oauth-protected-resource"));
+		HttpResponse<String> metadata = client().get("/.well-known/oauth-protected-resource");
+		assertThat(metadata.statusCode()).isEqualTo(200);
+		assertThat(ApiTestClient.json(metadata).get("resource").stringValue()).startsWith("http://");
+	}
+
+	@Test
 	void shouldAnswer401ForTokensThatMustNotPass() {
 		String owner = ids.newId();
 		int stored = assistants();
