@@ -152,12 +152,14 @@ class AssistantController {
 	}
 
 	@Operation(summary = "Re-sync a FAILED assistant",
-			description = "Publishes a new pending-create event through the outbox and resets sync to PENDING.")
+			description = "Publishes a new pending-create event through the outbox and resets sync to PENDING. Also "
+					+ "accepts a stale PENDING assistant: one whose event was published longer than "
+					+ "assistants.reconcile.stale-after ago with no result since.")
 	@ApiResponse(responseCode = "202", description = "Re-sync accepted")
 	@ApiResponse(responseCode = "404", description = "No such assistant",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemSchema.class)))
-	@ApiResponse(responseCode = "409", description = "The assistant is PENDING or SYNCED",
+	@ApiResponse(responseCode = "409", description = "The assistant is SYNCED, or PENDING and not stale",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemSchema.class)))
 	@PostMapping("/{id}/sync")

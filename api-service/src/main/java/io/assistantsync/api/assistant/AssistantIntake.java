@@ -2,6 +2,7 @@ package io.assistantsync.api.assistant;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -16,9 +17,17 @@ import io.assistantsync.common.id.IdGenerator;
 import io.assistantsync.common.json.Timestamps;
 
 /**
- * Accepts assistants and manual re-syncs. Each is one local transaction that writes the assistant row,
- * its outbox row and, for a create with an Idempotency-Key, the key with the answer. Nothing here talks to
- * Kafka: the outbox relay publishes after the commit.
+ * Accepts assistants, manual re-syncs and the reconciler's republications. Each is one local transaction that
+ * writes the assistant row, its outbox row and, for a create with an Idempotency-Key, the key with the answer.
+ * Nothing here talks to Kafka: the outbox relay publishes after the commit.
+ * <p>
+ * A re-sync and a republication are the same change: a new pending-create event, with a new event id, of the
+ * assistant as it is stored (the same snapshot and version, which the authoritative store upserts idempotently
+ * by version), and the sync state reset to that event's. The new id makes only the new event's results count,
+ * so a late result of the old event can neither finish the assistant nor move its attempts, and
+ * {@code sync.attempts} and {@code sync.lastError} keep describing the current event, whose attempts the sync
+ * worker counts from 1 again. Reusing the old id would mix two deliveries' attempts under one id and collide
+ * with the result ids the worker derives from it.
  */
 @Service
 class AssistantIntake {
@@ -37,13 +46,17 @@ class AssistantIntake {
 
 	private final JsonMapper json;
 
+	private final ReconcileProperties reconcile;
+
 	private final Clock clock;
 
 	AssistantIntake(AssistantStore assistants, IdempotencyKeys idempotencyKeys, IdempotencyProperties idempotency,
-			Outbox outbox, PendingCreateMessages events, IdGenerator ids, JsonMapper json, Clock clock) {
+			ReconcileProperties reconcile, Outbox outbox, PendingCreateMessages events, IdGenerator ids,
+			JsonMapper json, Clock clock) {
 		this.assistants = assistants;
 		this.idempotencyKeys = idempotencyKeys;
 		this.idempotency = idempotency;
+		this.reconcile = reconcile;
 		this.outbox = outbox;
 		this.events = events;
 		this.ids = ids;
@@ -82,7 +95,8 @@ class AssistantIntake {
 	}
 
 	/**
-	 * Publishes a new pending-create event for a FAILED assistant and resets its sync state.
+	 * Publishes a new pending-create event for a FAILED assistant, or a stale PENDING one (see
+	 * {@link #republishStale(int)}), and resets its sync state.
 	 * @param ownerId the caller; another owner's assistant is not found
 	 * @param id the assistant id
 	 * @return the assistant, PENDING again
@@ -92,15 +106,41 @@ class AssistantIntake {
 		TrackedAssistant tracked = this.assistants.findForUpdate(ownerId, id)
 			.orElseThrow(() -> ApiProblems.notFound("No assistant with id " + id));
 		SyncStatus status = tracked.resource().sync().status();
-		if (status != SyncStatus.FAILED) {
-			throw ApiProblems.conflict("Assistant " + id + " is " + status + "; only a FAILED assistant can be re-synced");
+		boolean stale = status == SyncStatus.PENDING && this.assistants.isStale(id, staleCutoff());
+		if (status != SyncStatus.FAILED && !stale) {
+			throw ApiProblems.conflict("Assistant " + id + " is " + status + "; only a FAILED assistant, or one PENDING "
+					+ "for longer than " + this.reconcile.staleAfter() + " after its event was published, can be re-synced");
 		}
+		return republish(tracked.resource());
+	}
+
+	/**
+	 * Republishes stale assistants: PENDING for longer than {@code assistants.reconcile.stale-after} with their
+	 * event published (no outbox row left) and no result since, as when a result was lost. The rows are claimed
+	 * with {@code FOR UPDATE SKIP LOCKED}, so several instances never republish the same assistant at once.
+	 * @param limit the most assistants to republish
+	 * @return the ids of the republished assistants
+	 */
+	@Transactional
+	List<String> republishStale(int limit) {
+		List<TrackedAssistant> stale = this.assistants.claimStale(staleCutoff(), limit);
+		for (TrackedAssistant tracked : stale) {
+			republish(tracked.resource());
+		}
+		return stale.stream().map((tracked) -> tracked.resource().id()).toList();
+	}
+
+	private AssistantResource republish(AssistantResource stored) {
 		String eventId = this.ids.newId();
 		Instant now = Timestamps.toMillis(this.clock.instant());
-		this.assistants.restartSync(id, eventId);
-		AssistantResource assistant = withSync(tracked.resource(), AssistantResource.Sync.pending());
+		this.assistants.restartSync(stored.id(), eventId, now);
+		AssistantResource assistant = withSync(stored, AssistantResource.Sync.pending());
 		this.outbox.append(this.events.outboxMessage(assistant, eventId, now));
 		return assistant;
+	}
+
+	private Instant staleCutoff() {
+		return this.clock.instant().minus(this.reconcile.staleAfter());
 	}
 
 	private Accepted replay(String ownerId, String idempotencyKey, String fingerprint) {

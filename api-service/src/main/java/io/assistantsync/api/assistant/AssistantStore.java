@@ -35,9 +35,9 @@ public class AssistantStore {
 
 	private static final String INSERT = """
 			INSERT INTO assistants (id, owner_id, name, emoji, description, category, tags, instructions, visibility,
-			    version, created_at, updated_at, sync_status, sync_event_id, sync_attempts)
+			    version, created_at, updated_at, sync_status, sync_event_id, sync_attempts, sync_requested_at)
 			VALUES (:id, :ownerId, :name, :emoji, :description, :category, :tags, :instructions, :visibility,
-			    :version, :createdAt, :updatedAt, 'PENDING', :syncEventId, 0)
+			    :version, :createdAt, :updatedAt, 'PENDING', :syncEventId, 0, :createdAt)
 			""";
 
 	private static final String FIND = "SELECT " + COLUMNS + " FROM assistants WHERE id = :id AND owner_id = :ownerId";
@@ -47,9 +47,27 @@ public class AssistantStore {
 	private static final String RESTART_SYNC = """
 			UPDATE assistants
 			SET sync_status = 'PENDING', sync_event_id = :syncEventId, sync_attempts = 0, last_error_type = NULL,
-			    last_error_message = NULL, last_attempt_at = NULL, synced_at = NULL
+			    last_error_message = NULL, last_attempt_at = NULL, synced_at = NULL, sync_requested_at = :requestedAt
 			WHERE id = :id
 			""";
+
+	/*
+	 * Stale: PENDING, its event written and its last attempt (if any) before the cutoff, and no outbox row left,
+	 * so the event was published and no final result came back. The outbox table is only read here, to make
+	 * this one statement that a batch can be claimed with.
+	 */
+	private static final String STALE = """
+			sync_status = 'PENDING' AND sync_requested_at < :cutoff
+			    AND (last_attempt_at IS NULL OR last_attempt_at < :cutoff)
+			    AND NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.aggregate_id = assistants.id)
+			""";
+
+	private static final String CLAIM_STALE = "SELECT " + COLUMNS + " FROM assistants WHERE " + STALE
+			+ " ORDER BY sync_requested_at LIMIT :limit FOR UPDATE SKIP LOCKED";
+
+	private static final String IS_STALE = "SELECT count(*) FROM assistants WHERE id = :id AND " + STALE;
+
+	private static final String COUNT_STALE = "SELECT count(*) FROM assistants WHERE " + STALE;
 
 	private static final String RECORD_RETRYING = """
 			UPDATE assistants
@@ -140,8 +158,42 @@ public class AssistantStore {
 			.optional();
 	}
 
-	void restartSync(String id, String syncEventId) {
-		this.jdbc.sql(RESTART_SYNC).param("id", id).param("syncEventId", syncEventId).update();
+	/**
+	 * Makes the assistant PENDING on a new pending-create event, with the sync state of that event: no
+	 * attempts, no error yet.
+	 */
+	void restartSync(String id, String syncEventId, Instant requestedAt) {
+		this.jdbc.sql(RESTART_SYNC)
+			.param("id", id)
+			.param("syncEventId", syncEventId)
+			.param("requestedAt", Timestamp.from(requestedAt))
+			.update();
+	}
+
+	/**
+	 * Claims up to {@code limit} stale assistants, oldest request first, skipping rows another transaction
+	 * holds; they stay locked until the caller's transaction ends.
+	 * @param cutoff assistants requested and last attempted before this are stale
+	 * @param limit the most rows
+	 */
+	List<TrackedAssistant> claimStale(Instant cutoff, int limit) {
+		return this.jdbc.sql(CLAIM_STALE)
+			.param("cutoff", Timestamp.from(cutoff))
+			.param("limit", limit)
+			.query(AssistantStore::tracked)
+			.list();
+	}
+
+	boolean isStale(String id, Instant cutoff) {
+		return this.jdbc.sql(IS_STALE)
+			.param("id", id)
+			.param("cutoff", Timestamp.from(cutoff))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	long countStale(Instant cutoff) {
+		return this.jdbc.sql(COUNT_STALE).param("cutoff", Timestamp.from(cutoff)).query(Long.class).single();
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.assistantsync.api.assistant;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -11,7 +12,8 @@ import io.assistantsync.common.id.AssistantId;
 
 /**
  * What the other features may do with assistants: read one (the sync-events stream), apply a sync result
- * to its sync state (the result listener) and count them by sync status (the status endpoint). The
+ * to its sync state (the result listener) and count them by sync status and the stale ones (the status
+ * endpoint). The
  * {@code assistants} table itself stays inside this feature.
  */
 @Component
@@ -19,8 +21,14 @@ public class Assistants {
 
 	private final AssistantStore store;
 
-	Assistants(AssistantStore store) {
+	private final ReconcileProperties reconcile;
+
+	private final Clock clock;
+
+	Assistants(AssistantStore store, ReconcileProperties reconcile, Clock clock) {
 		this.store = store;
+		this.reconcile = reconcile;
+		this.clock = clock;
 	}
 
 	/**
@@ -50,6 +58,15 @@ public class Assistants {
 	 */
 	public Map<SyncStatus, Long> countBySyncStatus() {
 		return this.store.countBySyncStatus();
+	}
+
+	/**
+	 * How many assistants are stale: PENDING for longer than {@code assistants.reconcile.stale-after} with
+	 * their event published and no result since, which the reconciler republishes.
+	 * @return the count
+	 */
+	public long countStale() {
+		return this.store.countStale(this.clock.instant().minus(this.reconcile.staleAfter()));
 	}
 
 }

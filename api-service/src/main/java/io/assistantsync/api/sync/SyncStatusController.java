@@ -15,8 +15,8 @@ import io.assistantsync.api.outbox.OutboxBacklog;
 import io.assistantsync.api.system.KafkaReachability;
 
 /**
- * {@code GET /api/sync/status}: the outbox backlog, assistants by sync status and whether Kafka is
- * reachable (docs/contract.md §2).
+ * {@code GET /api/sync/status}: the outbox backlog, assistants by sync status, whether Kafka is reachable
+ * (docs/contract.md §2) and how many assistants are stale.
  */
 @RestController
 @Tag(name = "sync")
@@ -35,14 +35,16 @@ class SyncStatusController {
 	}
 
 	@Operation(summary = "Pipeline status of this service",
-			description = "kafka is DOWN while the outbox relay cannot publish or Kafka does not answer.")
+			description = "kafka is DOWN while the outbox relay cannot publish or Kafka does not answer; stale counts "
+					+ "assistants PENDING for longer than assistants.reconcile.stale-after with their event published "
+					+ "and no result since.")
 	@GetMapping("/api/sync/status")
 	SyncStatusReport status() {
 		OutboxBacklog backlog = this.outbox.backlog();
 		Map<String, Long> byStatus = new LinkedHashMap<>();
 		this.assistants.countBySyncStatus().forEach((status, count) -> byStatus.put(status.name(), count));
 		return new SyncStatusReport(new SyncStatusReport.Backlog(backlog.count(), backlog.oldestAge().toMillis()),
-				byStatus, this.kafka.isUp() ? "UP" : "DOWN");
+				byStatus, this.kafka.isUp() ? "UP" : "DOWN", this.assistants.countStale());
 	}
 
 	/**
@@ -51,8 +53,10 @@ class SyncStatusController {
 	 * @param outbox what waits for Kafka
 	 * @param assistants assistants by sync status
 	 * @param kafka {@code UP} or {@code DOWN}
+	 * @param stale assistants PENDING for longer than {@code assistants.reconcile.stale-after} with their event
+	 * published and no result since, which the reconciler republishes
 	 */
-	record SyncStatusReport(Backlog outbox, Map<String, Long> assistants, String kafka) {
+	record SyncStatusReport(Backlog outbox, Map<String, Long> assistants, String kafka, long stale) {
 
 		/**
 		 * The outbox backlog.

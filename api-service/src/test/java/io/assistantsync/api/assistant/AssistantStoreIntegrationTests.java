@@ -136,7 +136,7 @@ class AssistantStoreIntegrationTests {
 	void shouldIgnoreResultsOfAnEarlierPendingCreateEventAndOfUnknownAssistants() {
 		Inserted assistant = insert();
 		this.store.recordOutcome(SyncResults.deadLettered(assistant.id(), assistant.eventId(), 5), Instant.now());
-		this.store.restartSync(assistant.id(), this.ids.newId());
+		this.store.restartSync(assistant.id(), this.ids.newId(), Instant.now());
 
 		assertThat(this.store.recordOutcome(SyncResults.synced(assistant.id(), assistant.eventId(), 1),
 				Instant.now()))
