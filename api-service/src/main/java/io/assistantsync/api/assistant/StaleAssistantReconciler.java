@@ -74,15 +74,15 @@ class StaleAssistantReconciler implements SmartLifecycle {
 	}
 
 	@Override
-	public void start() {
-		if (this.properties.enabled()) {
+	public synchronized void start() {
+		if (this.properties.enabled() && this.schedule == null) {
 			this.schedule = this.scheduler.scheduleWithFixedDelay(this::runQuietly,
 					this.clock.instant().plus(this.properties.interval()), this.properties.interval());
 		}
 	}
 
 	@Override
-	public void stop() {
+	public synchronized void stop() {
 		ScheduledFuture<?> current = this.schedule;
 		if (current != null) {
 			current.cancel(false);

@@ -223,13 +223,14 @@ class SyncStateIntegrationTests {
 		HttpResponse<String> response = client().get("/api/sync/status");
 		assertThat(response.statusCode()).isEqualTo(200);
 		JsonNode status = ApiTestClient.json(response);
-		assertThat(status.propertyNames()).containsExactly("outbox", "assistants", "kafka");
+		assertThat(status.propertyNames()).containsExactly("outbox", "assistants", "kafka", "stale");
 		assertThat(status.get("outbox").propertyNames()).containsExactly("backlog", "oldestAgeMs");
 		assertThat(status.get("assistants").propertyNames()).containsExactly("PENDING", "SYNCED", "FAILED");
 		assertThat(status.get("kafka").stringValue()).isEqualTo("UP");
 		assertThat(delta(before, status, "PENDING")).isEqualTo(1);
 		assertThat(delta(before, status, "SYNCED")).isEqualTo(1);
 		assertThat(delta(before, status, "FAILED")).isEqualTo(1);
+		assertThat(status.get("stale").isIntegralNumber()).isTrue();
 	}
 
 	private static long delta(JsonNode before, JsonNode after, String status) {
