@@ -47,7 +47,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 		excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.assistantsync\\.api\\.security\\..*"))
 @AutoConfigureMockMvc(addFilters = false)
 @Import({ AssistantIntake.class, Assistants.class, PendingCreateMessages.class, CurrentOwner.class })
-@EnableConfigurationProperties(IdempotencyProperties.class)
+@EnableConfigurationProperties({ IdempotencyProperties.class, ReconcileProperties.class })
 class AssistantValidationTests {
 
 	private static final String PATH = "/api/assistants";
