@@ -2,12 +2,10 @@ package io.assistantsync.api.assistant;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.ScheduledFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +14,7 @@ import org.springframework.stereotype.Component;
  * holds about one retention period of keys. Safe to run on several instances at once.
  */
 @Component
-class IdempotencyKeyCleanup implements SmartLifecycle {
+class IdempotencyKeyCleanup extends PeriodicJob {
 
 	private static final Logger log = LoggerFactory.getLogger(IdempotencyKeyCleanup.class);
 
@@ -24,17 +22,13 @@ class IdempotencyKeyCleanup implements SmartLifecycle {
 
 	private final IdempotencyProperties properties;
 
-	private final TaskScheduler scheduler;
-
 	private final Clock clock;
-
-	private volatile ScheduledFuture<?> schedule;
 
 	IdempotencyKeyCleanup(IdempotencyKeys keys, IdempotencyProperties properties, TaskScheduler scheduler,
 			Clock clock) {
+		super("Idempotency key cleanup", scheduler, clock, properties.cleanupInterval(), true);
 		this.keys = keys;
 		this.properties = properties;
-		this.scheduler = scheduler;
 		this.clock = clock;
 	}
 
@@ -57,34 +51,9 @@ class IdempotencyKeyCleanup implements SmartLifecycle {
 		return total;
 	}
 
-	private void runQuietly() {
-		try {
-			deleteExpired();
-		}
-		catch (RuntimeException ex) {
-			log.warn("Idempotency key cleanup failed; next try in {}: {}", this.properties.cleanupInterval(),
-					ex.getMessage());
-		}
-	}
-
 	@Override
-	public void start() {
-		this.schedule = this.scheduler.scheduleWithFixedDelay(this::runQuietly,
-				this.clock.instant().plus(this.properties.cleanupInterval()), this.properties.cleanupInterval());
-	}
-
-	@Override
-	public void stop() {
-		ScheduledFuture<?> current = this.schedule;
-		if (current != null) {
-			current.cancel(false);
-			this.schedule = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.schedule != null;
+	void runOnce() {
+		deleteExpired();
 	}
 
 }

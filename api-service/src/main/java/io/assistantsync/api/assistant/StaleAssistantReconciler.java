@@ -2,14 +2,12 @@ package io.assistantsync.api.assistant;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +20,7 @@ import org.springframework.stereotype.Component;
  * {@code assistants.reconciled}.
  */
 @Component
-class StaleAssistantReconciler implements SmartLifecycle {
+class StaleAssistantReconciler extends PeriodicJob {
 
 	private static final Logger log = LoggerFactory.getLogger(StaleAssistantReconciler.class);
 
@@ -30,20 +28,13 @@ class StaleAssistantReconciler implements SmartLifecycle {
 
 	private final ReconcileProperties properties;
 
-	private final TaskScheduler scheduler;
-
-	private final Clock clock;
-
 	private final Counter reconciled;
-
-	private volatile ScheduledFuture<?> schedule;
 
 	StaleAssistantReconciler(AssistantIntake intake, ReconcileProperties properties, TaskScheduler scheduler,
 			Clock clock, MeterRegistry meters) {
+		super("Reconciling stale assistants", scheduler, clock, properties.interval(), properties.enabled());
 		this.intake = intake;
 		this.properties = properties;
-		this.scheduler = scheduler;
-		this.clock = clock;
 		this.reconciled = Counter.builder("assistants.reconciled")
 			.description("Stale PENDING assistants republished with a new pending-create event")
 			.register(meters);
@@ -63,36 +54,9 @@ class StaleAssistantReconciler implements SmartLifecycle {
 		return republished.size();
 	}
 
-	private void runQuietly() {
-		try {
-			reconcile();
-		}
-		catch (RuntimeException ex) {
-			log.warn("Reconciling stale assistants failed; next try in {}: {}", this.properties.interval(),
-					ex.getMessage());
-		}
-	}
-
 	@Override
-	public synchronized void start() {
-		if (this.properties.enabled() && this.schedule == null) {
-			this.schedule = this.scheduler.scheduleWithFixedDelay(this::runQuietly,
-					this.clock.instant().plus(this.properties.interval()), this.properties.interval());
-		}
-	}
-
-	@Override
-	public synchronized void stop() {
-		ScheduledFuture<?> current = this.schedule;
-		if (current != null) {
-			current.cancel(false);
-			this.schedule = null;
-		}
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.schedule != null;
+	void runOnce() {
+		reconcile();
 	}
 
 }
