@@ -12,13 +12,13 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import io.assistantsync.common.boot.StatelessBearerApi;
 
 /**
  * Spring Security for the API (docs/contract.md §8). In {@code jwt} mode: an OAuth 2.0 resource server that
@@ -43,13 +43,7 @@ class SecurityConfiguration {
 	@Bean
 	SecurityFilterChain apiSecurity(HttpSecurity http, SecurityProperties properties,
 			ObjectProvider<JwtDecoder> jwtDecoder, ProblemAuthenticationResponses problems) throws Exception {
-		http.cors(Customizer.withDefaults())
-			.csrf(AbstractHttpConfigurer::disable)
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.requestCache(AbstractHttpConfigurer::disable)
-			.formLogin(AbstractHttpConfigurer::disable)
-			.httpBasic(AbstractHttpConfigurer::disable)
-			.logout(AbstractHttpConfigurer::disable);
+		StatelessBearerApi.configure(http.cors(Customizer.withDefaults()));
 		if (properties.mode() == SecurityProperties.Mode.NONE) {
 			logger.warn("assistants.security.mode=none: the API accepts every caller without authentication, as "
 					+ "owner '{}'; use it only for a local run", CurrentOwner.ANONYMOUS);

@@ -13,13 +13,12 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 
+import io.assistantsync.common.boot.StatelessBearerApi;
 import io.assistantsync.worker.dlt.SyncOpsProperties;
 
 /**
@@ -43,13 +42,7 @@ class AdminSecurityConfiguration {
 	SecurityFilterChain adminApiSecurity(HttpSecurity http, SyncOpsProperties ops,
 			ObjectProvider<JwtDecoder> jwtDecoder, ObjectProvider<JwtAuthenticationConverter> jwtConverter)
 			throws Exception {
-		http.securityMatcher("/admin", "/admin/**")
-			.csrf(AbstractHttpConfigurer::disable)
-			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.requestCache(AbstractHttpConfigurer::disable)
-			.formLogin(AbstractHttpConfigurer::disable)
-			.httpBasic(AbstractHttpConfigurer::disable)
-			.logout(AbstractHttpConfigurer::disable);
+		StatelessBearerApi.configure(http.securityMatcher("/admin", "/admin/**"));
 		List<AuthenticationProvider> providers = new ArrayList<>();
 		OpsToken token = new OpsToken(ops.token());
 		if (token.isConfigured()) {
