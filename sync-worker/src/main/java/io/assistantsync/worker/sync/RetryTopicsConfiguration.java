@@ -104,7 +104,10 @@ class RetryTopicsConfiguration extends RetryTopicConfigurationSupport {
 	 * anchors the retry chain and is never started. The retry topics' consumers fetch with a short wait:
 	 * after a failed record Spring Kafka seeks back to the rest of the poll, and the next fetch cannot go
 	 * out before the one in flight returns, which with Kafka's default wait held each record behind a
-	 * failure for half a second. Their error handlers report each forwarded record ({@link FailedAttempts}).
+	 * failure for half a second. They also poll with a short timeout: a partition paused until its record is due
+	 * is resumed from the scheduler's thread, and a resume that lands just before the consumer polls again is
+	 * only seen when that poll ends, which with the default timeout made such a retry five seconds late. Their
+	 * error handlers report each forwarded record ({@link FailedAttempts}).
 	 */
 	@Override
 	protected void configureCustomizers(CustomizersConfigurer customizers) {
@@ -117,6 +120,7 @@ class RetryTopicsConfiguration extends RetryTopicConfigurationSupport {
 			}
 			else {
 				container.getContainerProperties().setKafkaConsumerProperties(retryConsumer);
+				container.getContainerProperties().setPollTimeout(this.listener.retryPollTimeout().toMillis());
 			}
 		});
 		customizers.customizeErrorHandler(errors -> errors.setRetryListeners(this.failedAttempts.getObject()));

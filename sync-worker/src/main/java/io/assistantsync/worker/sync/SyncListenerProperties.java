@@ -20,11 +20,15 @@ import org.springframework.validation.annotation.Validated;
  * @param retryFetchMaxWait how long a retry topic consumer's fetch may wait for new data; a failed record
  * makes Spring Kafka seek back to the rest of its poll, and the next fetch waits for the one in flight, so
  * this bounds the delay each failure adds to the records behind it
+ * @param retryPollTimeout the longest a retry topic consumer blocks in one poll; while all its partitions are
+ * paused until records fall due, a resume that lands just before the consumer polls again is only seen at the
+ * end of that poll, so this bounds how late such a retry fires
  */
 @Validated
 @ConfigurationProperties("sync.listener")
 public record SyncListenerProperties(@DefaultValue("0") @Min(0) int concurrency,
-		@DefaultValue("0") @Min(0) int retryConcurrency, @DefaultValue("20ms") @NotNull Duration retryFetchMaxWait) {
+		@DefaultValue("0") @Min(0) int retryConcurrency, @DefaultValue("20ms") @NotNull Duration retryFetchMaxWait,
+		@DefaultValue("250ms") @NotNull Duration retryPollTimeout) {
 
 	/**
 	 * The concurrency to use.

@@ -12,7 +12,7 @@ class SyncListenerPropertiesTests {
 
 	@Test
 	void shouldRunOneConsumerPerPartitionUpToOnePerCoreByDefault() {
-		SyncListenerProperties defaults = new SyncListenerProperties(0, 0, Duration.ofMillis(20));
+		SyncListenerProperties defaults = new SyncListenerProperties(0, 0, Duration.ofMillis(20), Duration.ofMillis(250));
 		assertThat(defaults.effectiveConcurrency(1)).isEqualTo(1);
 		assertThat(defaults.effectiveRetryConcurrency(1)).isEqualTo(1);
 		assertThat(defaults.effectiveConcurrency(64)).isEqualTo(Math.min(CORES, 64));
@@ -21,7 +21,7 @@ class SyncListenerPropertiesTests {
 
 	@Test
 	void shouldUseTheConfiguredConcurrency() {
-		SyncListenerProperties configured = new SyncListenerProperties(3, 5, Duration.ofMillis(20));
+		SyncListenerProperties configured = new SyncListenerProperties(3, 5, Duration.ofMillis(20), Duration.ofMillis(250));
 		assertThat(configured.effectiveConcurrency(1)).isEqualTo(3);
 		assertThat(configured.effectiveRetryConcurrency(1)).isEqualTo(5);
 	}
