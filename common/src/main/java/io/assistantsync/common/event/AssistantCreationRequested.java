@@ -15,5 +15,5 @@ import io.assistantsync.common.kafka.EventTypes;
  * @param assistant the assistant, without its sync state
  */
 public record AssistantCreationRequested(String eventId, String assistantId, long version, Instant occurredAt,
-		AssistantSnapshot assistant) {
+		AssistantSnapshot assistant) implements AssistantChange {
 }

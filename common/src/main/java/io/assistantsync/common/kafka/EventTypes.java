@@ -9,6 +9,12 @@ public final class EventTypes {
 	/** {@link io.assistantsync.common.event.AssistantCreationRequested}. */
 	public static final String PENDING_CREATE_V1 = "assistant.pending-create.v1";
 
+	/** {@link io.assistantsync.common.event.AssistantUpdateRequested}. */
+	public static final String PENDING_UPDATE_V1 = "assistant.pending-update.v1";
+
+	/** {@link io.assistantsync.common.event.AssistantDeletionRequested}. */
+	public static final String PENDING_DELETE_V1 = "assistant.pending-delete.v1";
+
 	/** {@link io.assistantsync.common.event.SyncResult}. */
 	public static final String SYNC_RESULT_V1 = "assistant.sync-result.v1";
 

@@ -6,7 +6,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 
+import io.assistantsync.common.event.AssistantChange;
 import io.assistantsync.common.event.AssistantCreationRequested;
+import io.assistantsync.common.event.AssistantDeletionRequested;
+import io.assistantsync.common.event.AssistantUpdateRequested;
 import io.assistantsync.common.event.AssistantSnapshot;
 import io.assistantsync.common.event.SyncResult;
 import io.assistantsync.common.event.DeadLetterReplayAudited;
@@ -60,6 +63,31 @@ class EventJsonTests {
 
 		EventSchemas.assertConforms(EventTypes.PENDING_CREATE_V1, json);
 		assertThat(EventJson.mapper().readValue(json, AssistantCreationRequested.class)).isEqualTo(event);
+	}
+
+	@Test
+	void shouldRoundTripPendingUpdateAndDeleteEventsThatConformToTheirSchemas() {
+		Instant created = Timestamps.toMillis(Instant.now());
+		Instant updated = created.plusSeconds(60);
+		String id = this.ids.newId();
+		AssistantSnapshot assistant = new AssistantSnapshot(id, "owner-1", "Flight log analyst", "🛩️", "Now with logs",
+				"analysis", List.of("drone"), null, Visibility.PUBLIC, 2, created, updated);
+		AssistantUpdateRequested update = new AssistantUpdateRequested(this.ids.newId(), id, 2, updated, assistant);
+		AssistantDeletionRequested delete = new AssistantDeletionRequested(this.ids.newId(), id, 3,
+				updated.plusSeconds(1));
+
+		String updateJson = EventJson.mapper().writeValueAsString(update);
+		String deleteJson = EventJson.mapper().writeValueAsString(delete);
+
+		EventSchemas.assertConforms(EventTypes.PENDING_UPDATE_V1, updateJson);
+		EventSchemas.assertConforms(EventTypes.PENDING_DELETE_V1, deleteJson);
+		assertThat(EventSchemas.validate(EventTypes.PENDING_DELETE_V1, updateJson)).as("a delete has no assistant")
+			.isNotEmpty();
+		assertThat(EventJson.mapper().readValue(updateJson, AssistantUpdateRequested.class)).isEqualTo(update);
+		assertThat(EventJson.mapper().readValue(deleteJson, AssistantDeletionRequested.class)).isEqualTo(delete);
+		assertThat(deleteJson).startsWith("{\"eventId\"").doesNotContain("assistant\":");
+		assertThat(AssistantChange.typeOf(update)).isEqualTo(EventTypes.PENDING_UPDATE_V1);
+		assertThat(AssistantChange.typeOf(delete)).isEqualTo(EventTypes.PENDING_DELETE_V1);
 	}
 
 	@Test
