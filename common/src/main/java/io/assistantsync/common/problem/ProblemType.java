@@ -21,11 +21,17 @@ public enum ProblemType {
 	/** The resource is in a state that does not allow the request. */
 	CONFLICT("conflict", "Conflict", 409),
 
+	/** The resource changed since the version the request's {@code If-Match} names; carries {@link #CURRENT}. */
+	PRECONDITION_FAILED("precondition-failed", "Precondition failed", 412),
+
 	/** The request body is larger than the limit. */
 	PAYLOAD_TOO_LARGE("payload-too-large", "Payload too large", 413),
 
 	/** An {@code Idempotency-Key} was reused with a different request body. */
 	IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused", 422),
+
+	/** A write that must name the version it changes came without {@code If-Match}. */
+	PRECONDITION_REQUIRED("precondition-required", "Precondition required", 428),
 
 	/** Kafka did not answer. */
 	KAFKA_UNAVAILABLE("kafka-unavailable", "Kafka unavailable", 503);
@@ -38,6 +44,12 @@ public enum ProblemType {
 	 * {@code message}.
 	 */
 	public static final String ERRORS = "errors";
+
+	/**
+	 * The extension member of {@link #PRECONDITION_FAILED} that holds the resource as it is now, so that a client
+	 * can refresh without another request.
+	 */
+	public static final String CURRENT = "current";
 
 	private final URI type;
 

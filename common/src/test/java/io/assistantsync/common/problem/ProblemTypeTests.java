@@ -15,8 +15,10 @@ class ProblemTypeTests {
 			.containsExactly(tuple(problems("invalid-request"), "Invalid request", 400),
 					tuple(problems("unauthorized"), "Unauthorized", 401),
 					tuple(problems("not-found"), "Not found", 404), tuple(problems("conflict"), "Conflict", 409),
+					tuple(problems("precondition-failed"), "Precondition failed", 412),
 					tuple(problems("payload-too-large"), "Payload too large", 413),
 					tuple(problems("idempotency-key-reused"), "Idempotency key reused", 422),
+					tuple(problems("precondition-required"), "Precondition required", 428),
 					tuple(problems("kafka-unavailable"), "Kafka unavailable", 503));
 	}
 
