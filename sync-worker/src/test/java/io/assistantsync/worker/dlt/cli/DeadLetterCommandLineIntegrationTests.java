@@ -22,6 +22,7 @@ import io.assistantsync.common.event.DeadLetterReplayAudited;
 import io.assistantsync.common.event.SyncResultStatus;
 import io.assistantsync.common.json.EventJson;
 import io.assistantsync.common.kafka.EventHeaders;
+import io.assistantsync.common.kafka.EventTypes;
 import io.assistantsync.testing.TestKafka;
 import io.assistantsync.worker.SyncWorkerIntegrationTest;
 import io.assistantsync.worker.dlt.DeadLetterBrowser;
@@ -83,9 +84,9 @@ class DeadLetterCommandLineIntegrationTests {
 		assertThat(table.exit()).isZero();
 		assertThat(table.lines()).hasSize(4);
 		assertThat(table.lines().get(0)).startsWith("PARTITION  OFFSET    ASSISTANT ID")
-			.contains("DEAD-LETTERED AT", "ATTEMPTS", "EXCEPTION", "MESSAGE");
+			.contains("TYPE", "DEAD-LETTERED AT", "ATTEMPTS", "EXCEPTION", "MESSAGE");
 		assertThat(table.out()).containsPattern(dead.partition() + " +" + dead.offset() + " +"
-				+ rejected.assistantId() + " +\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z +1 +PermanentSyncException +.*23514")
+				+ rejected.assistantId() + " +" + EventTypes.PENDING_CREATE_V1 + " +\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z +1 +PermanentSyncException +.*23514")
 			.containsPattern(invalid.assistantId() + " .* 1 +InvalidEventException +.*name");
 		assertThat(table.lines().get(3)).startsWith("2 dead letters listed, ")
 			.contains(" in " + this.fixtures.deadLetterTopic());
@@ -99,6 +100,7 @@ class DeadLetterCommandLineIntegrationTests {
 			.containsEntry("partition", dead.partition())
 			.containsEntry("offset", (int) dead.offset())
 			.containsEntry("assistantId", rejected.assistantId())
+			.containsEntry("type", EventTypes.PENDING_CREATE_V1)
 			.containsEntry("attempts", 1)
 			.containsEntry("exceptionType", PermanentSyncException.class.getName())
 			.containsEntry("replayCount", 0)
