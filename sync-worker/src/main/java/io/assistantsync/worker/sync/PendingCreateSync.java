@@ -27,9 +27,9 @@ import io.assistantsync.common.validation.FieldViolation;
 /**
  * The one path of every record of the change stream (a create, an update or a delete), whichever topic it comes
  * from: check it, write it into the authoritative store (a snapshot, or a delete's tombstone), publish its SYNCED
- * result. An older or equal version than the stored one changes nothing and is SYNCED all the same. The listeners only say what differs: the main topic's
- * batch listener hands each failed record to the retry chain itself, a retry topic's record listener throws
- * it to Spring Kafka.
+ * result. An older or equal version than the stored one changes nothing and is SYNCED all the same. The
+ * listeners only say what differs: the main topic's batch listener hands each failed record to the retry chain
+ * itself, a retry topic's record listener throws it to Spring Kafka.
  * <ul>
  * <li>Each record fails alone: an unreadable or invalid record, or one the store rejects, goes to the
  * {@code failed} callback while the others are written. Records are written in one transaction; when the store
