@@ -33,9 +33,9 @@ final class UpsertLimit {
 	 */
 	static double run(DurableWriteLimit.ConnectionSource connections, int concurrency, int rows, int rowsPerStatement)
 			throws Exception {
-		List<StoreWrite> all = new ArrayList<>(rows);
+		List<StoreWrite.Snapshot> all = new ArrayList<>(rows);
 		for (int i = 0; i < rows; i++) {
-			all.add(new StoreWrite(SampleAssistants.assistant(), SampleAssistants.newId()));
+			all.add(new StoreWrite.Snapshot(SampleAssistants.assistant(), SampleAssistants.newId()));
 		}
 		String sql = PostgresAuthoritativeStore.upsertStatement(rowsPerStatement);
 		AtomicLong nextChunk = new AtomicLong();

@@ -11,8 +11,9 @@ import io.assistantsync.common.boot.SharedConfiguration;
 import io.assistantsync.worker.dlt.cli.DeadLetterCommandLine;
 
 /**
- * The consuming half of the pipeline: pushes pending-create events into the authoritative store, retries
- * failures through delayed retry topics, dead-letters what cannot be synced and publishes every outcome.
+ * The consuming half of the pipeline: pushes the assistants' changes (pending-create, -update and -delete events)
+ * into the authoritative store, retries failures through delayed retry topics, dead-letters what cannot be synced
+ * and publishes every outcome.
  * With {@code dlt} as first argument the jar is the dead-letter command line instead ({@code dlt list},
  * {@code dlt replay}), which starts no server and no listener.
  */

@@ -20,6 +20,8 @@ import io.assistantsync.common.kafka.EventHeaders;
  * @param partition its partition
  * @param offset its offset
  * @param assistantId the record key (the assistant id), or {@code null} for a record without a key
+ * @param type the event type ({@code ce_type}: a pending-create, -update or -delete), or {@code null} when the
+ * record has none
  * @param deadLetteredAt the record timestamp: when the worker dead-lettered it
  * @param attempts attempts made before it was dead-lettered ({@code x-sync-attempts}, else one less than
  * Spring's {@code retry_topic-attempts}, which names the attempt that would come next), or {@code null} when
@@ -31,7 +33,7 @@ import io.assistantsync.common.kafka.EventHeaders;
  * @param replayOf the dead letter this record was replayed from ({@code x-replay-of}), or {@code null}
  * @param headers every header, decoded to text, binary numbers as decimal
  */
-public record DeadLetter(String topic, int partition, long offset, String assistantId, Instant deadLetteredAt,
+public record DeadLetter(String topic, int partition, long offset, String assistantId, String type, Instant deadLetteredAt,
 		Integer attempts, String exceptionType, String exceptionMessage, int replayCount, String replayOf,
 		Map<String, String> headers) {
 
@@ -49,7 +51,8 @@ public record DeadLetter(String topic, int partition, long offset, String assist
 		}
 		Integer replayCount = DeadLetterHeaders.lastInt(headers, EventHeaders.REPLAY_COUNT);
 		return new DeadLetter(record.topic(), record.partition(), record.offset(), key(record),
-				Instant.ofEpochMilli(record.timestamp()), attempts,
+				DeadLetterHeaders.lastText(headers, EventHeaders.CE_TYPE), Instant.ofEpochMilli(record.timestamp()),
+				attempts,
 				DeadLetterHeaders.lastText(headers, KafkaHeaders.DLT_EXCEPTION_FQCN),
 				DeadLetterHeaders.oneLine(DeadLetterHeaders.lastText(headers, KafkaHeaders.DLT_EXCEPTION_MESSAGE)),
 				(replayCount != null) ? Math.max(0, replayCount) : 0,

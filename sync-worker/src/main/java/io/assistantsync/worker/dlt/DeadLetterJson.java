@@ -27,6 +27,7 @@ public final class DeadLetterJson {
 		json.put("partition", deadLetter.partition());
 		json.put("offset", deadLetter.offset());
 		json.put("assistantId", deadLetter.assistantId());
+		json.put("type", deadLetter.type());
 		json.put("deadLetteredAt", instant(deadLetter.deadLetteredAt()));
 		json.put("attempts", deadLetter.attempts());
 		json.put("exceptionType", deadLetter.exceptionType());

@@ -1,8 +1,8 @@
 package io.assistantsync.worker.sync;
 
 /**
- * A pending-create event that parses but breaks the contract (a missing field, a rule of the resource):
- * no attempt can succeed, so it is dead-lettered at once.
+ * A change event (create, update or delete) that parses but breaks the contract (a missing field, a rule of the
+ * resource, a version an update or a delete cannot have): no attempt can succeed, so it is dead-lettered at once.
  */
 public class InvalidEventException extends PermanentSyncException {
 

@@ -15,19 +15,25 @@ import org.springframework.kafka.support.serializer.DeserializationException;
 import org.springframework.kafka.support.serializer.SerializationUtils;
 import org.springframework.stereotype.Component;
 
+import io.assistantsync.common.event.AssistantChange;
 import io.assistantsync.common.event.AssistantCreationRequested;
+import io.assistantsync.common.event.AssistantDeletionRequested;
+import io.assistantsync.common.event.AssistantSnapshot;
+import io.assistantsync.common.event.AssistantUpdateRequested;
+import io.assistantsync.common.id.AssistantId;
 import io.assistantsync.common.validation.AssistantRules;
 import io.assistantsync.common.validation.FieldViolation;
 
 /**
- * The one path of every pending-create record, whichever topic it comes from: check it, write it into the
- * authoritative store, publish its SYNCED result. The listeners only say what differs: the main topic's
- * batch listener hands each failed record to the retry chain itself, a retry topic's record listener throws
- * it to Spring Kafka.
+ * The one path of every record of the change stream (a create, an update or a delete), whichever topic it comes
+ * from: check it, write it into the authoritative store (a snapshot, or a delete's tombstone), publish its SYNCED
+ * result. An older or equal version than the stored one changes nothing and is SYNCED all the same. The
+ * listeners only say what differs: the main topic's batch listener hands each failed record to the retry chain
+ * itself, a retry topic's record listener throws it to Spring Kafka.
  * <ul>
  * <li>Each record fails alone: an unreadable or invalid record, or one the store rejects, goes to the
- * {@code failed} callback while the others are written. Records are written with one multi-row upsert; when
- * the store rejects that, one by one, to isolate the rejected ones.</li>
+ * {@code failed} callback while the others are written. Records are written in one transaction; when the store
+ * rejects that, one by one, to isolate the rejected ones.</li>
  * <li>An unreachable store fails the whole call with {@link StoreUnavailableException}, before any result:
  * the listener containers retry it in place until the store answers. While the outage lasts, each call
  * only probes the store, without touching the data.</li>
@@ -74,7 +80,7 @@ class PendingCreateSync {
 		this.results.syncedAll(written.stream().map(SyncSubject::of).toList());
 		Instant now = this.clock.instant();
 		for (ConsumerRecord<String, PendingCreateDelivery> record : written) {
-			this.metrics.synced(Duration.between(record.value().event().assistant().createdAt(), now));
+			this.metrics.synced(Duration.between(changedAt(record.value().event()), now));
 			logger.debug(() -> "Synced " + SyncSubject.of(record) + " from " + KafkaUtils.format(record));
 		}
 	}
@@ -109,17 +115,30 @@ class PendingCreateSync {
 	 * resource, and then no attempt can succeed.
 	 * @throws InvalidEventException when it breaks the contract
 	 */
-	private static void check(AssistantCreationRequested event) {
-		if (event.eventId() == null || event.eventId().isBlank() || event.occurredAt() == null
-				|| event.assistant() == null) {
-			throw new InvalidEventException("A pending-create event needs eventId, occurredAt and assistant");
+	private static void check(AssistantChange event) {
+		if (event.eventId() == null || event.eventId().isBlank() || event.occurredAt() == null) {
+			throw new InvalidEventException("A change event needs eventId and occurredAt");
 		}
-		if (!event.assistant().id().equals(event.assistantId()) || event.assistant().version() != event.version()) {
+		if (event instanceof AssistantDeletionRequested) {
+			if (!AssistantId.isWellFormed(event.assistantId()) || event.version() < 2) {
+				throw new InvalidEventException("Delete event " + event.eventId() + " names assistant "
+						+ event.assistantId() + " v" + event.version() + ": needs a well-formed id and version >= 2");
+			}
+			return;
+		}
+		AssistantSnapshot assistant = snapshotOf(event);
+		if (assistant == null) {
+			throw new InvalidEventException("Event " + event.eventId() + " carries no assistant");
+		}
+		if (!assistant.id().equals(event.assistantId()) || assistant.version() != event.version()) {
 			throw new InvalidEventException("Event " + event.eventId() + " names assistant " + event.assistantId()
-					+ " v" + event.version() + " but carries " + event.assistant().id() + " v"
-					+ event.assistant().version());
+					+ " v" + event.version() + " but carries " + assistant.id() + " v" + assistant.version());
 		}
-		List<FieldViolation> violations = AssistantRules.check(event.assistant());
+		if (event instanceof AssistantUpdateRequested && event.version() < 2) {
+			throw new InvalidEventException("Update event " + event.eventId() + " has version " + event.version()
+					+ ": an update makes version 2 or later");
+		}
+		List<FieldViolation> violations = AssistantRules.check(assistant);
 		if (!violations.isEmpty()) {
 			throw new InvalidEventException("Event " + event.eventId() + " carries an invalid assistant: "
 					+ violations.stream().map(v -> v.field() + " " + v.message()).toList());
@@ -167,7 +186,7 @@ class PendingCreateSync {
 		for (ConsumerRecord<String, PendingCreateDelivery> record : records) {
 			StoreWrite write = writeOf(record);
 			try {
-				this.metrics.timeStoreWrite(() -> this.store.upsert(write.assistant(), write.sourceEventId()));
+				this.metrics.timeStoreWrite(() -> this.store.upsert(write));
 				written.add(record);
 			}
 			catch (StoreUnavailableException ex) {
@@ -182,7 +201,31 @@ class PendingCreateSync {
 	}
 
 	private static StoreWrite writeOf(ConsumerRecord<String, PendingCreateDelivery> record) {
-		return new StoreWrite(record.value().event().assistant(), record.value().event().eventId());
+		AssistantChange event = record.value().event();
+		if (event instanceof AssistantDeletionRequested) {
+			return new StoreWrite.Tombstone(event.assistantId(), event.version(), event.occurredAt(), event.eventId());
+		}
+		return new StoreWrite.Snapshot(snapshotOf(event), event.eventId());
+	}
+
+	/**
+	 * The snapshot a create or an update carries.
+	 * @return the snapshot, {@code null} for a delete or when it is missing
+	 */
+	private static AssistantSnapshot snapshotOf(AssistantChange event) {
+		if (event instanceof AssistantCreationRequested create) {
+			return create.assistant();
+		}
+		return (event instanceof AssistantUpdateRequested update) ? update.assistant() : null;
+	}
+
+	/**
+	 * When the change was made: the snapshot's {@code updatedAt} (its {@code createdAt} for a create), or when a
+	 * delete was recorded.
+	 */
+	private static Instant changedAt(AssistantChange event) {
+		AssistantSnapshot assistant = snapshotOf(event);
+		return (assistant != null) ? assistant.updatedAt() : event.occurredAt();
 	}
 
 }

@@ -8,10 +8,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -23,8 +25,9 @@ import io.assistantsync.common.event.AssistantSnapshot;
 /**
  * The default {@link AuthoritativeStore}: table {@code assistants} of the {@code assistants_authority}
  * PostgreSQL database. Upserts guarded by the version, so redeliveries and replays are harmless and an older
- * version never overwrites a newer one; many rows go in one multi-row statement. Every statement has a
- * timeout.
+ * version never overwrites a newer one; a delete writes a tombstone ({@code deleted_at}, its version, no
+ * content) under the same guard. Many rows go in one multi-row statement per kind, snapshots and tombstones of a
+ * batch in one transaction. Every statement has a timeout.
  */
 @Component
 public class PostgresAuthoritativeStore implements AuthoritativeStore {
@@ -32,7 +35,7 @@ public class PostgresAuthoritativeStore implements AuthoritativeStore {
 	/** Rows per multi-row statement: 14 parameters each, well under PostgreSQL's 65,535. */
 	static final int ROWS_PER_STATEMENT = 500;
 
-	private static final String INSERT = """
+	private static final String UPSERT = """
 			INSERT INTO assistants (id, owner_id, name, emoji, description, category, tags, instructions, visibility,
 			                        version, created_at, updated_at, synced_at, source_event_id)
 			VALUES %s
@@ -41,12 +44,27 @@ public class PostgresAuthoritativeStore implements AuthoritativeStore {
 			    description = EXCLUDED.description, category = EXCLUDED.category, tags = EXCLUDED.tags, instructions = EXCLUDED.instructions,
 			    visibility = EXCLUDED.visibility, version = EXCLUDED.version, created_at = EXCLUDED.created_at,
 			    updated_at = EXCLUDED.updated_at, synced_at = EXCLUDED.synced_at,
+			    source_event_id = EXCLUDED.source_event_id, deleted_at = NULL
+			WHERE assistants.version < EXCLUDED.version
+			RETURNING id, (xmax = 0) AS inserted
+			""";
+
+	private static final String UPSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+	// the owner is kept: a delete event does not carry it, and a delete before its create leaves it unknown
+	private static final String TOMBSTONE = """
+			INSERT INTO assistants (id, version, deleted_at, synced_at, source_event_id)
+			VALUES %s
+			ON CONFLICT (id) DO UPDATE SET
+			    name = NULL, emoji = NULL, description = NULL, category = NULL, tags = '{}', instructions = NULL,
+			    visibility = NULL, created_at = NULL, updated_at = NULL, version = EXCLUDED.version,
+			    deleted_at = EXCLUDED.deleted_at, synced_at = EXCLUDED.synced_at,
 			    source_event_id = EXCLUDED.source_event_id
 			WHERE assistants.version < EXCLUDED.version
 			RETURNING id, (xmax = 0) AS inserted
 			""";
 
-	private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+	private static final String TOMBSTONE_ROW = "(?, ?, ?, ?, ?)";
 
 	private static final String PROBE = "SELECT count(*) FROM assistants WHERE false";
 
@@ -56,7 +74,9 @@ public class PostgresAuthoritativeStore implements AuthoritativeStore {
 
 	private final Clock clock;
 
-	private final Map<Integer, String> statements = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<Integer, String> upserts = new ConcurrentHashMap<>();
+
+	private final Map<Integer, String> tombstones = new ConcurrentHashMap<>();
 
 	PostgresAuthoritativeStore(DataSource dataSource, SyncStoreProperties properties, Clock clock) {
 		this.jdbc = timed(dataSource, properties.statementTimeout().toSeconds());
@@ -65,35 +85,41 @@ public class PostgresAuthoritativeStore implements AuthoritativeStore {
 	}
 
 	@Override
-	public UpsertResult upsert(AssistantSnapshot assistant, String sourceEventId) {
-		return upsertAll(List.of(new StoreWrite(assistant, sourceEventId))).get(0);
+	public UpsertResult upsert(StoreWrite write) {
+		return upsertAll(List.of(write)).get(0);
 	}
 
 	@Override
 	public List<UpsertResult> upsertAll(List<StoreWrite> writes) {
 		// one row per id and statement (PostgreSQL cannot update a row twice in one statement): the highest
-		// version wins, the others leave the row unchanged, as they would one after the other
+		// version wins, whatever its kind, the others leave the row unchanged, as they would one after the other
 		Map<String, StoreWrite> latest = new LinkedHashMap<>();
 		for (StoreWrite write : writes) {
-			latest.merge(write.assistant().id(), write,
-					(kept, next) -> (next.assistant().version() > kept.assistant().version()) ? next : kept);
+			latest.merge(write.assistantId(), write, (kept, next) -> (next.version() > kept.version()) ? next : kept);
 		}
-		Map<String, UpsertResult> outcomes = new HashMap<>();
-		List<StoreWrite> distinct = new ArrayList<>(latest.values());
-		Timestamp syncedAt = Timestamp.from(this.clock.instant());
-		try {
-			for (int from = 0; from < distinct.size(); from += ROWS_PER_STATEMENT) {
-				List<StoreWrite> chunk = distinct.subList(from, Math.min(distinct.size(), from + ROWS_PER_STATEMENT));
-				outcomes.putAll(this.jdbc.execute((Connection connection) -> insert(connection, chunk, syncedAt)));
+		List<StoreWrite.Snapshot> snapshots = new ArrayList<>();
+		List<StoreWrite.Tombstone> deletes = new ArrayList<>();
+		for (StoreWrite write : latest.values()) {
+			if (write instanceof StoreWrite.Snapshot snapshot) {
+				snapshots.add(snapshot);
 			}
+			else {
+				deletes.add((StoreWrite.Tombstone) write);
+			}
+		}
+		Timestamp syncedAt = Timestamp.from(this.clock.instant());
+		Map<String, UpsertResult> outcomes;
+		try {
+			outcomes = this.jdbc.execute((Connection connection) -> inOneTransaction(connection,
+					() -> write(connection, snapshots, deletes, syncedAt)));
 		}
 		catch (RuntimeException ex) {
 			throw StoreFailures.classify(describe(writes), ex);
 		}
 		List<UpsertResult> results = new ArrayList<>(writes.size());
 		for (StoreWrite write : writes) {
-			boolean written = latest.get(write.assistant().id()) == write;
-			results.add(written ? outcomes.getOrDefault(write.assistant().id(), UpsertResult.UNCHANGED)
+			boolean written = latest.get(write.assistantId()) == write;
+			results.add(written ? outcomes.getOrDefault(write.assistantId(), UpsertResult.UNCHANGED)
 					: UpsertResult.UNCHANGED);
 		}
 		return results;
@@ -109,12 +135,27 @@ public class PostgresAuthoritativeStore implements AuthoritativeStore {
 		}
 	}
 
-	private Map<String, UpsertResult> insert(Connection connection, List<StoreWrite> chunk, Timestamp syncedAt)
-			throws SQLException {
-		String sql = this.statements.computeIfAbsent(chunk.size(), PostgresAuthoritativeStore::upsertStatement);
+	private Map<String, UpsertResult> write(Connection connection, List<StoreWrite.Snapshot> snapshots,
+			List<StoreWrite.Tombstone> deletes, Timestamp syncedAt) throws SQLException {
+		Map<String, UpsertResult> written = new HashMap<>();
+		for (int from = 0; from < snapshots.size(); from += ROWS_PER_STATEMENT) {
+			List<StoreWrite.Snapshot> chunk = snapshots.subList(from,
+					Math.min(snapshots.size(), from + ROWS_PER_STATEMENT));
+			String sql = this.upserts.computeIfAbsent(chunk.size(), PostgresAuthoritativeStore::upsertStatement);
+			written.putAll(run(connection, sql, (statement) -> bindUpsert(connection, statement, chunk, syncedAt)));
+		}
+		for (int from = 0; from < deletes.size(); from += ROWS_PER_STATEMENT) {
+			List<StoreWrite.Tombstone> chunk = deletes.subList(from, Math.min(deletes.size(), from + ROWS_PER_STATEMENT));
+			String sql = this.tombstones.computeIfAbsent(chunk.size(), PostgresAuthoritativeStore::tombstoneStatement);
+			written.putAll(run(connection, sql, (statement) -> bindTombstones(statement, chunk, syncedAt)));
+		}
+		return written;
+	}
+
+	private Map<String, UpsertResult> run(Connection connection, String sql, Binder binder) throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(sql)) {
 			statement.setQueryTimeout(this.jdbc.getQueryTimeout());
-			bindUpsert(connection, statement, chunk, syncedAt);
+			binder.bind(statement);
 			Map<String, UpsertResult> written = new HashMap<>();
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
@@ -125,28 +166,50 @@ public class PostgresAuthoritativeStore implements AuthoritativeStore {
 		}
 	}
 
+	private static <T> T inOneTransaction(Connection connection, Work<T> work) throws SQLException {
+		boolean autoCommit = connection.getAutoCommit();
+		connection.setAutoCommit(false);
+		try {
+			T result = work.run();
+			connection.commit();
+			return result;
+		}
+		catch (SQLException | RuntimeException ex) {
+			try {
+				connection.rollback();
+			}
+			catch (SQLException rollback) {
+				ex.addSuppressed(rollback);
+			}
+			throw ex;
+		}
+		finally {
+			connection.setAutoCommit(autoCommit);
+		}
+	}
+
 	/**
-	 * The version-guarded upsert of {@code rows} rows, returning each written id and whether it was inserted.
-	 * Public for the benchmark, which measures this very statement.
+	 * The version-guarded upsert of {@code rows} snapshots, returning each written id and whether it was
+	 * inserted. Public for the benchmark, which measures this very statement.
 	 * @param rows the rows in the statement
 	 * @return the SQL, to be bound with {@link #bindUpsert}
 	 */
 	public static String upsertStatement(int rows) {
-		return INSERT.formatted(String.join(", ", java.util.Collections.nCopies(rows, ROW)));
+		return UPSERT.formatted(String.join(", ", Collections.nCopies(rows, UPSERT_ROW)));
 	}
 
 	/**
 	 * Binds the rows of an {@link #upsertStatement(int)} of as many rows.
 	 * @param connection the statement's connection, for the tags array
 	 * @param statement the prepared upsert
-	 * @param rows the writes, one row each
+	 * @param rows the snapshots, one row each
 	 * @param syncedAt the {@code synced_at} of every row
 	 * @throws SQLException when a value cannot be bound
 	 */
-	public static void bindUpsert(Connection connection, PreparedStatement statement, List<StoreWrite> rows,
+	public static void bindUpsert(Connection connection, PreparedStatement statement, List<StoreWrite.Snapshot> rows,
 			Timestamp syncedAt) throws SQLException {
 		int index = 1;
-		for (StoreWrite write : rows) {
+		for (StoreWrite.Snapshot write : rows) {
 			AssistantSnapshot assistant = write.assistant();
 			statement.setString(index++, assistant.id());
 			statement.setString(index++, assistant.ownerId());
@@ -165,8 +228,24 @@ public class PostgresAuthoritativeStore implements AuthoritativeStore {
 		}
 	}
 
+	private static String tombstoneStatement(int rows) {
+		return TOMBSTONE.formatted(String.join(", ", Collections.nCopies(rows, TOMBSTONE_ROW)));
+	}
+
+	private static void bindTombstones(PreparedStatement statement, List<StoreWrite.Tombstone> rows,
+			Timestamp syncedAt) throws SQLException {
+		int index = 1;
+		for (StoreWrite.Tombstone tombstone : rows) {
+			statement.setString(index++, tombstone.assistantId());
+			statement.setLong(index++, tombstone.version());
+			statement.setTimestamp(index++, timestamp(tombstone.deletedAt()));
+			statement.setTimestamp(index++, syncedAt);
+			statement.setString(index++, tombstone.sourceEventId());
+		}
+	}
+
 	private static String describe(List<StoreWrite> writes) {
-		return (writes.size() == 1) ? "assistant " + writes.get(0).assistant().id() : writes.size() + " assistants";
+		return (writes.size() == 1) ? "assistant " + writes.get(0).assistantId() : writes.size() + " assistants";
 	}
 
 	private static JdbcTemplate timed(DataSource dataSource, long timeoutSeconds) {
@@ -177,6 +256,26 @@ public class PostgresAuthoritativeStore implements AuthoritativeStore {
 
 	private static Timestamp timestamp(Instant instant) {
 		return Timestamp.from(instant);
+	}
+
+	/**
+	 * Binds the parameters of one statement.
+	 */
+	@FunctionalInterface
+	private interface Binder {
+
+		void bind(PreparedStatement statement) throws SQLException;
+
+	}
+
+	/**
+	 * The statements of one transaction.
+	 */
+	@FunctionalInterface
+	private interface Work<T> {
+
+		T run() throws SQLException;
+
 	}
 
 }

@@ -24,7 +24,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import io.assistantsync.common.boot.TopicsProperties;
 
 /**
- * Spring Kafka's non-blocking retries for pending-create events (docs/contract.md §3), combined with blocking
+ * Spring Kafka's non-blocking retries for the events of the pending-create topic (docs/contract.md §3, §7), combined with blocking
  * retries for outages:
  * <ul>
  * <li>a {@link TransientSyncException} (or anything unclassified) goes to the next delayed retry topic,

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The worker's meters: {@code sync.attempts} by outcome and exception type, {@code sync.store.write}
- * latency, {@code sync.dead.letters} by exception type and {@code sync.end.to.end} (assistant createdAt
- * to SYNCED). The pause gauge lives with {@link StoreOutage}.
+ * latency, {@code sync.dead.letters} by exception type and {@code sync.end.to.end} (from the change: the
+ * snapshot's updatedAt, or a delete's occurredAt, to SYNCED). The pause gauge lives with {@link StoreOutage}.
  */
 @Component
 class SyncMetrics {
@@ -30,7 +30,7 @@ class SyncMetrics {
 			.publishPercentileHistogram()
 			.register(meters);
 		this.endToEnd = Timer.builder("sync.end.to.end")
-			.description("From the assistant's createdAt to its SYNCED result")
+			.description("From the change (the snapshot's updatedAt, a delete's occurredAt) to its SYNCED result")
 			.publishPercentileHistogram()
 			.register(meters);
 	}
@@ -39,9 +39,9 @@ class SyncMetrics {
 		return this.storeWrite.record(write);
 	}
 
-	void synced(Duration sinceCreated) {
+	void synced(Duration sinceChanged) {
 		attempt("synced", "none");
-		this.endToEnd.record(sinceCreated.isNegative() ? Duration.ZERO : sinceCreated);
+		this.endToEnd.record(sinceChanged.isNegative() ? Duration.ZERO : sinceChanged);
 	}
 
 	void retrying(String exceptionType) {

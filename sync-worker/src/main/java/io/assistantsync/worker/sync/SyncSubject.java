@@ -2,16 +2,17 @@ package io.assistantsync.worker.sync;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-import io.assistantsync.common.event.AssistantCreationRequested;
+import io.assistantsync.common.event.AssistantChange;
 import io.assistantsync.common.kafka.CloudEventHeaders;
 import io.assistantsync.common.kafka.EventHeaders;
 
 /**
- * What a sync result is about: the pending-create event, its assistant and version.
+ * What a sync result is about: the change event (a create, an update or a delete), its assistant and the version
+ * it makes.
  *
- * @param sourceEventId the pending-create event id
+ * @param sourceEventId the change event's id
  * @param assistantId the assistant id (the result's key)
- * @param version the assistant's version, 0 when unknown
+ * @param version the version the change makes, 0 when unknown
  * @param replay how many times the record was replayed from the dead-letter topic ({@code x-replay-count});
  * each replay is a round of attempts of its own, with result ids of its own
  * @param attempt the attempt the record is on: 1 on the main topic, n on the (n−1)th retry topic
@@ -28,7 +29,7 @@ record SyncSubject(String sourceEventId, String assistantId, long version, int r
 		int replay = replayCount(record);
 		int attempt = RetryHeaders.attempt(record.headers());
 		if (record.value() instanceof PendingCreateDelivery delivery) {
-			AssistantCreationRequested event = delivery.event();
+			AssistantChange event = delivery.event();
 			return new SyncSubject(event.eventId(), event.assistantId(), event.version(), replay, attempt);
 		}
 		if (!(record.key() instanceof String key) || key.isBlank()) {

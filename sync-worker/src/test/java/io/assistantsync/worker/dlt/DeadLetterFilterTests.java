@@ -117,7 +117,7 @@ class DeadLetterFilterTests {
 	}
 
 	private static DeadLetter deadLetter(String assistantId, Instant at, String exceptionType) {
-		return new DeadLetter("t-dlt", 0, 0, assistantId, at, 1, exceptionType, "m", 0, null, Map.of());
+		return new DeadLetter("t-dlt", 0, 0, assistantId, null, at, 1, exceptionType, "m", 0, null, Map.of());
 	}
 
 }

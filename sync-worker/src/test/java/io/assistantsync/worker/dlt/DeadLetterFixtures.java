@@ -17,6 +17,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.retrytopic.RetryTopicConstants;
 
+import io.assistantsync.common.event.AssistantChange;
 import io.assistantsync.common.event.AssistantCreationRequested;
 import io.assistantsync.common.event.AssistantSnapshot;
 import io.assistantsync.common.event.DeadLetterReplayAudited;
@@ -101,6 +102,17 @@ public final class DeadLetterFixtures implements AutoCloseable {
 		}
 		TopicReader.send(record);
 		return event;
+	}
+
+	/**
+	 * Sends changes of one assistant whose every write the store rejects.
+	 * @param changes the changes, all of one assistant
+	 */
+	public void rejectedChanges(AssistantChange... changes) {
+		this.faults.failAlways(changes[0].assistantId(), REJECTED);
+		for (AssistantChange change : changes) {
+			TopicReader.send(SampleAssistants.record(this.topics.pendingCreate(), change));
+		}
 	}
 
 	/**

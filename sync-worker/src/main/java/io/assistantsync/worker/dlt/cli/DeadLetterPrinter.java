@@ -21,7 +21,7 @@ import io.assistantsync.worker.dlt.ReplayReport;
  */
 class DeadLetterPrinter {
 
-	private static final String ROW = "%-9s  %-8s  %-21s  %-24s  %-8s  %-24s  %s%n";
+	private static final String ROW = "%-9s  %-8s  %-21s  %-27s  %-24s  %-8s  %-24s  %s%n";
 
 	private static final int MESSAGE_WIDTH = 100;
 
@@ -42,12 +42,13 @@ class DeadLetterPrinter {
 			return;
 		}
 		if (!this.headerPrinted) {
-			this.out.printf(ROW, "PARTITION", "OFFSET", "ASSISTANT ID", "DEAD-LETTERED AT", "ATTEMPTS", "EXCEPTION",
-					"MESSAGE");
+			this.out.printf(ROW, "PARTITION", "OFFSET", "ASSISTANT ID", "TYPE", "DEAD-LETTERED AT", "ATTEMPTS",
+					"EXCEPTION", "MESSAGE");
 			this.headerPrinted = true;
 		}
+		// blank rather than a dash when there is no ce_type: the worker read such a record as a pending-create
 		this.out.printf(ROW, deadLetter.partition(), deadLetter.offset(), orDash(deadLetter.assistantId()),
-				Timestamps.format(deadLetter.deadLetteredAt()), orDash(deadLetter.attempts()),
+				(deadLetter.type() != null) ? deadLetter.type() : "", Timestamps.format(deadLetter.deadLetteredAt()), orDash(deadLetter.attempts()),
 				orDash(deadLetter.simpleExceptionType()), cut(deadLetter.exceptionMessage()));
 	}
 

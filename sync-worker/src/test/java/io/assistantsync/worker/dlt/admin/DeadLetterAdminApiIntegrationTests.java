@@ -23,6 +23,7 @@ import io.assistantsync.common.event.DeadLetterReplayAudited;
 import io.assistantsync.common.event.SyncResultStatus;
 import io.assistantsync.common.json.EventJson;
 import io.assistantsync.common.kafka.EventHeaders;
+import io.assistantsync.common.kafka.EventTypes;
 import io.assistantsync.worker.SyncWorkerIntegrationTest;
 import io.assistantsync.worker.dlt.DeadLetterFixtures;
 import io.assistantsync.worker.dlt.SyncOpsProperties;
@@ -94,6 +95,7 @@ class DeadLetterAdminApiIntegrationTests {
 		Map<String, Object> body = json(response);
 		assertThat(list(body, "deadLetters")).singleElement().satisfies(deadLetter -> {
 			assertThat(deadLetter).containsEntry("assistantId", event.assistantId())
+				.containsEntry("type", EventTypes.PENDING_CREATE_V1)
 				.containsEntry("partition", dead.partition())
 				.containsEntry("offset", (int) dead.offset())
 				.containsEntry("attempts", 1)

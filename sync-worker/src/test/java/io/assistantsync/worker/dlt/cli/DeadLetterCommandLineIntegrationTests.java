@@ -18,10 +18,14 @@ import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.context.TestPropertySource;
 
 import io.assistantsync.common.event.AssistantCreationRequested;
+import io.assistantsync.common.event.AssistantDeletionRequested;
+import io.assistantsync.common.event.AssistantUpdateRequested;
 import io.assistantsync.common.event.DeadLetterReplayAudited;
 import io.assistantsync.common.event.SyncResultStatus;
 import io.assistantsync.common.json.EventJson;
 import io.assistantsync.common.kafka.EventHeaders;
+import io.assistantsync.common.kafka.EventTypes;
+import io.assistantsync.fixtures.SampleAssistants;
 import io.assistantsync.testing.TestKafka;
 import io.assistantsync.worker.SyncWorkerIntegrationTest;
 import io.assistantsync.worker.dlt.DeadLetterBrowser;
@@ -83,9 +87,9 @@ class DeadLetterCommandLineIntegrationTests {
 		assertThat(table.exit()).isZero();
 		assertThat(table.lines()).hasSize(4);
 		assertThat(table.lines().get(0)).startsWith("PARTITION  OFFSET    ASSISTANT ID")
-			.contains("DEAD-LETTERED AT", "ATTEMPTS", "EXCEPTION", "MESSAGE");
+			.contains("TYPE", "DEAD-LETTERED AT", "ATTEMPTS", "EXCEPTION", "MESSAGE");
 		assertThat(table.out()).containsPattern(dead.partition() + " +" + dead.offset() + " +"
-				+ rejected.assistantId() + " +\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z +1 +PermanentSyncException +.*23514")
+				+ rejected.assistantId() + " +" + EventTypes.PENDING_CREATE_V1 + " +\\d{4}-\\d\\d-\\d\\dT[0-9:.]+Z +1 +PermanentSyncException +.*23514")
 			.containsPattern(invalid.assistantId() + " .* 1 +InvalidEventException +.*name");
 		assertThat(table.lines().get(3)).startsWith("2 dead letters listed, ")
 			.contains(" in " + this.fixtures.deadLetterTopic());
@@ -99,6 +103,7 @@ class DeadLetterCommandLineIntegrationTests {
 			.containsEntry("partition", dead.partition())
 			.containsEntry("offset", (int) dead.offset())
 			.containsEntry("assistantId", rejected.assistantId())
+			.containsEntry("type", EventTypes.PENDING_CREATE_V1)
 			.containsEntry("attempts", 1)
 			.containsEntry("exceptionType", PermanentSyncException.class.getName())
 			.containsEntry("replayCount", 0)
@@ -125,6 +130,42 @@ class DeadLetterCommandLineIntegrationTests {
 				"--limit", "1");
 		assertThat(limited.lines()).hasSize(3);
 		assertThat(limited.lines().get(2)).startsWith("1 dead letter listed, ").endsWith("more may match");
+	}
+
+	@Test
+	void shouldListTheTypeOfUpdateAndDeleteDeadLettersAndReplayThemWithIt() {
+		String id = SampleAssistants.newId();
+		AssistantUpdateRequested update = SampleAssistants.pendingUpdate(SampleAssistants.assistant(id, 2, "Second"));
+		AssistantDeletionRequested delete = SampleAssistants.pendingDelete(id, 3);
+		this.fixtures.rejectedChanges(update, delete);
+		List<ConsumerRecord<String, byte[]>> dead = this.fixtures.awaitDeadLetters(id, 2);
+
+		Run table = dlt("list", "--assistant-id", id);
+
+		assertThat(table.exit()).isZero();
+		assertThat(table.lines()).hasSize(4);
+		assertThat(table.lines().get(1)).containsPattern(id + " +" + EventTypes.PENDING_UPDATE_V1 + " +\\d{4}-");
+		assertThat(table.lines().get(2)).containsPattern(id + " +" + EventTypes.PENDING_DELETE_V1 + " +\\d{4}-");
+
+		Run json = dlt("list", "--assistant-id", id, "--json");
+
+		assertThat(json.lines().subList(0, 2)).extracting(line -> parse(line).get("type"))
+			.containsExactly(EventTypes.PENDING_UPDATE_V1, EventTypes.PENDING_DELETE_V1);
+
+		this.fixtures.fix(id);
+		Run replay = dlt("replay", "--assistant-id", id);
+
+		assertThat(replay.exit()).isZero();
+		assertThat(this.fixtures.awaitReplays(id, 2)).extracting(record -> text(record, EventHeaders.CE_TYPE))
+			.containsExactly(EventTypes.PENDING_UPDATE_V1, EventTypes.PENDING_DELETE_V1);
+		assertThat(this.fixtures.awaitReplays(id, 2)).extracting(ConsumerRecord::value)
+			.containsExactly(dead.get(0).value(), dead.get(1).value());
+		this.fixtures.results.await(r -> id.equals(r.key()) && SyncResults.parse(r).status() == SyncResultStatus.SYNCED
+				&& delete.eventId().equals(SyncResults.parse(r).sourceEventId()), 1, DeadLetterFixtures.TIMEOUT);
+		assertThat(this.jdbc.queryForMap("SELECT version, name, deleted_at FROM assistants WHERE id = ?", id))
+			.containsEntry("version", 3L)
+			.containsEntry("name", null)
+			.hasEntrySatisfying("deleted_at", deletedAt -> assertThat(deletedAt).isNotNull());
 	}
 
 	@Test
