@@ -49,6 +49,9 @@ final class OutboxRelay implements SmartLifecycle {
 	/** Whether the last batch failed, so an outage is logged once at WARN, not once per batch. */
 	private boolean failing;
 
+	/** Whether the last cycle could not reach the outbox table, likewise logged once at WARN. */
+	private boolean storeFailing;
+
 	private volatile CountDownLatch stopped = new CountDownLatch(0);
 
 	private Thread thread;
@@ -121,6 +124,10 @@ final class OutboxRelay implements SmartLifecycle {
 		while (this.running) {
 			try {
 				Batch batch = relayBatch();
+				if (this.storeFailing) {
+					log.info("Outbox relay: the database answers again");
+					this.storeFailing = false;
+				}
 				if (batch.failed() > 0) {
 					backoff = this.properties.backoff().next(backoff);
 					pause(backoff);
@@ -138,8 +145,15 @@ final class OutboxRelay implements SmartLifecycle {
 			}
 			catch (RuntimeException ex) {
 				backoff = this.properties.backoff().next(backoff);
-				log.warn("Outbox relay could not read or update the outbox; retrying in {}: {}", backoff,
-						ex.getMessage());
+				if (this.storeFailing) {
+					log.debug("Outbox relay still cannot read or update the outbox; retrying in {}: {}", backoff,
+							ex.getMessage());
+				}
+				else {
+					log.warn("Outbox relay could not read or update the outbox; backing off (up to {}) until it "
+							+ "can: {}", this.properties.backoff().max(), ex.getMessage());
+					this.storeFailing = true;
+				}
 				pauseQuietly(backoff);
 			}
 		}

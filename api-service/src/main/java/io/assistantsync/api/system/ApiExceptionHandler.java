@@ -1,6 +1,8 @@
 package io.assistantsync.api.system;
 
 import java.net.URI;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,13 +35,26 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
 	private static final String RETRY_AFTER_SECONDS = "5";
 
+	/** During an outage every request fails the same way: one WARN line per interval, the rest at DEBUG. */
+	private static final long STORE_WARNING_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+	private final AtomicLong lastStoreWarning = new AtomicLong(System.nanoTime() - STORE_WARNING_INTERVAL_NANOS);
+
 	/**
 	 * The database is unreachable or asked for a retry: nothing was committed, so the client may retry.
 	 */
 	@ExceptionHandler({ DataAccessResourceFailureException.class, TransientDataAccessException.class,
 			CannotCreateTransactionException.class })
 	ResponseEntity<Object> handleStoreUnavailable(Exception ex, WebRequest request) {
-		log.warn("Database unavailable for {}: {}", request.getDescription(false), ex.getMessage());
+		long now = System.nanoTime();
+		long last = this.lastStoreWarning.get();
+		if (now - last >= STORE_WARNING_INTERVAL_NANOS && this.lastStoreWarning.compareAndSet(last, now)) {
+			log.warn("Database unavailable for {} (further failures within 10 s at DEBUG): {}",
+					request.getDescription(false), ex.getMessage());
+		}
+		else {
+			log.debug("Database unavailable for {}: {}", request.getDescription(false), ex.getMessage());
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
 				"The service cannot reach its database; nothing was stored, retry later");
 		problem.setTitle("Service unavailable");

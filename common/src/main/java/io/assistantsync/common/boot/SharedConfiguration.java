@@ -1,22 +1,28 @@
 package io.assistantsync.common.boot;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaAdmin;
 
 import io.assistantsync.common.id.IdGenerator;
 
 /**
  * What both services configure the same way: the topic properties, the clock of every timestamp they write
- * and the id generator (beans, so that tests can replace them), and the {@code kafka} health indicator.
+ * and the id generator (beans, so that tests can replace them), the {@code kafka} health indicator, and the
+ * {@link TopicCreator} that creates the declared topics once Kafka answers when it did not at start-up.
  * Imported by each service's application class.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TopicsProperties.class)
 public class SharedConfiguration {
+
+	/** The pause between two tries to create the topics while Kafka does not answer. */
+	private static final Duration TOPIC_CREATION_RETRY_DELAY = Duration.ofSeconds(2);
 
 	@Bean
 	Clock clock() {
@@ -31,6 +37,15 @@ public class SharedConfiguration {
 	@Bean("kafka")
 	KafkaHealthIndicator kafkaHealthIndicator(KafkaAdmin kafkaAdmin) {
 		return new KafkaHealthIndicator(kafkaAdmin);
+	}
+
+	/**
+	 * Active where Spring Boot creates topics at all ({@code spring.kafka.admin.auto-create}, on by default).
+	 */
+	@Bean
+	TopicCreator topicCreator(KafkaAdmin kafkaAdmin, Environment environment) {
+		return new TopicCreator(kafkaAdmin, TOPIC_CREATION_RETRY_DELAY,
+				environment.getProperty("spring.kafka.admin.auto-create", Boolean.class, true));
 	}
 
 }
