@@ -110,8 +110,12 @@ public class PostgresAuthoritativeStore implements AuthoritativeStore {
 		Timestamp syncedAt = Timestamp.from(this.clock.instant());
 		Map<String, UpsertResult> outcomes;
 		try {
-			outcomes = this.jdbc.execute((Connection connection) -> inOneTransaction(connection,
-					() -> write(connection, snapshots, deletes, syncedAt)));
+			// one statement is atomic by itself; only more than one needs a transaction (and its extra commit)
+			boolean oneStatement = (snapshots.isEmpty() || deletes.isEmpty())
+					&& latest.size() <= ROWS_PER_STATEMENT;
+			outcomes = this.jdbc.execute((Connection connection) -> oneStatement
+					? write(connection, snapshots, deletes, syncedAt)
+					: inOneTransaction(connection, () -> write(connection, snapshots, deletes, syncedAt)));
 		}
 		catch (RuntimeException ex) {
 			throw StoreFailures.classify(describe(writes), ex);
