@@ -59,6 +59,9 @@ class AssistantChangeController {
 					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 							schema = @Schema(implementation = AssistantRequestSchema.class))))
 	@WriteResponses
+	@ApiResponse(responseCode = "413", description = "Body over 64 KiB",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemSchema.class)))
 	@ApiResponse(responseCode = "415", description = "Content-Type is not application/json",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemSchema.class)))
@@ -77,6 +80,9 @@ class AssistantChangeController {
 					content = @Content(mediaType = MERGE_PATCH_JSON,
 							schema = @Schema(type = "object", description = "Any subset of AssistantRequest's fields"))))
 	@WriteResponses
+	@ApiResponse(responseCode = "413", description = "Body over 64 KiB",
+			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+					schema = @Schema(implementation = ProblemSchema.class)))
 	@ApiResponse(responseCode = "415", description = "Content-Type is not application/merge-patch+json",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemSchema.class)))
@@ -129,7 +135,8 @@ class AssistantChangeController {
 			headers = { @Header(name = HttpHeaders.ETAG, description = "\"<new version>\"", schema = @Schema(type = "string")),
 					@Header(name = HttpHeaders.LOCATION, schema = @Schema(type = "string")) },
 			content = @Content(schema = @Schema(implementation = AssistantResource.class)))
-	@ApiResponse(responseCode = "400", description = "Invalid JSON or field rules broken; names every field",
+	@ApiResponse(responseCode = "400",
+			description = "Invalid JSON, field rules broken (naming every field) or an invalid Idempotency-Key",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemSchema.class)))
 	@ApiResponse(responseCode = "404", description = "No such assistant, or it was deleted",
@@ -141,9 +148,6 @@ class AssistantChangeController {
 	@ApiResponse(responseCode = "412",
 			description = "If-Match names no current version; the problem's member current is the assistant as it is now",
 			headers = @Header(name = HttpHeaders.ETAG, description = "\"<current version>\"", schema = @Schema(type = "string")),
-			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-					schema = @Schema(implementation = ProblemSchema.class)))
-	@ApiResponse(responseCode = "413", description = "Body over 64 KiB",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemSchema.class)))
 	@ApiResponse(responseCode = "422", description = "Idempotency-Key reused with a different request",

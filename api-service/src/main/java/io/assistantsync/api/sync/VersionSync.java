@@ -23,7 +23,8 @@ import io.assistantsync.common.event.SyncResultStatus;
  */
 @Schema(name = "AssistantVersionSync")
 record VersionSync(SyncStatus status, int attempts, AssistantResource.LastError lastError,
-		@ArraySchema(schema = @Schema(type = "object", description = "A sync-result event (docs/contract.md §3)")) List<JsonNode> results) {
+		@ArraySchema(schema = @Schema(implementation = SyncResult.class,
+				description = "A sync-result event (docs/contract.md §3), as received")) List<JsonNode> results) {
 
 	/**
 	 * The latest version's: the assistant's own sync state, with the version's results.
