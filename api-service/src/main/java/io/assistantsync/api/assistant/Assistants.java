@@ -24,13 +24,17 @@ public class Assistants {
 
 	private final AssistantVersions versions;
 
+	private final SyncOutcomes outcomes;
+
 	private final ReconcileProperties reconcile;
 
 	private final Clock clock;
 
-	Assistants(AssistantStore store, AssistantVersions versions, ReconcileProperties reconcile, Clock clock) {
+	Assistants(AssistantStore store, AssistantVersions versions, SyncOutcomes outcomes, ReconcileProperties reconcile,
+			Clock clock) {
 		this.store = store;
 		this.versions = versions;
+		this.outcomes = outcomes;
 		this.reconcile = reconcile;
 		this.clock = clock;
 	}
@@ -84,7 +88,7 @@ public class Assistants {
 	 * @return whether the assistant's state changed
 	 */
 	public boolean recordOutcome(SyncResult result, Instant receivedAt) {
-		return this.store.recordOutcome(result, receivedAt);
+		return this.outcomes.recordOutcome(result, receivedAt);
 	}
 
 	/**
