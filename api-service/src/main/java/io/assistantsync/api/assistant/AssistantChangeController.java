@@ -1,6 +1,10 @@
 package io.assistantsync.api.assistant;
 
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.Collections;
 import java.util.List;
 
@@ -127,10 +131,10 @@ class AssistantChangeController {
 	}
 
 	/**
-	 * The answers every write shares.
+	 * The answers every write shares, for the OpenAPI description.
 	 */
-	@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-	@java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+	@Retention(RetentionPolicy.RUNTIME)
+	@Target(ElementType.METHOD)
 	@ApiResponse(responseCode = "202", description = "Accepted at version + 1; sync.status is PENDING",
 			headers = { @Header(name = HttpHeaders.ETAG, description = "\"<new version>\"", schema = @Schema(type = "string")),
 					@Header(name = HttpHeaders.LOCATION, schema = @Schema(type = "string")) },
@@ -160,8 +164,12 @@ class AssistantChangeController {
 
 	}
 
-	@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-	@java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+	/**
+	 * The If-Match header of a write, for the OpenAPI description.
+	 */
+	@Retention(RetentionPolicy.RUNTIME)
+	@Target(ElementType.METHOD)
+	// the header is read from the request, so that a missing one is this API's 428, not a binding error
 	@Parameter(in = ParameterIn.HEADER, name = HttpHeaders.IF_MATCH, required = true,
 			description = "The ETag of the version this write is based on, \"<version>\", or *",
 			schema = @Schema(type = "string", example = "\"1\""))
@@ -169,8 +177,11 @@ class AssistantChangeController {
 
 	}
 
-	@java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
-	@java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+	/**
+	 * The Idempotency-Key header of a write, for the OpenAPI description.
+	 */
+	@Retention(RetentionPolicy.RUNTIME)
+	@Target(ElementType.METHOD)
 	@Parameter(in = ParameterIn.HEADER, name = AssistantController.IDEMPOTENCY_KEY, required = false,
 			description = "Makes retries safe for 24 h; at most 255 characters", schema = @Schema(type = "string"))
 	@interface IdempotencyKeyHeader {
