@@ -54,6 +54,43 @@ public final class ApiTestClient {
 	}
 
 	/**
+	 * Sends a request of any method with a body.
+	 * @param method PUT, PATCH, DELETE, …
+	 * @param path the path
+	 * @param contentType the Content-Type, or {@code null} for none
+	 * @param body the body, or {@code null} for none
+	 * @param headers header names and values, alternating
+	 * @return the response
+	 */
+	public HttpResponse<String> send(String method, String path, String contentType, String body, String... headers) {
+		HttpRequest.Builder request = request(path, headers).method(method,
+				(body != null) ? HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)
+						: HttpRequest.BodyPublishers.noBody());
+		if (contentType != null) {
+			request.header("Content-Type", contentType);
+		}
+		return send(request.build());
+	}
+
+	/**
+	 * PUTs JSON text.
+	 */
+	public HttpResponse<String> putJson(String path, String json, String... headers) {
+		return send("PUT", path, "application/json", json, headers);
+	}
+
+	/**
+	 * PATCHes a JSON merge patch.
+	 */
+	public HttpResponse<String> mergePatch(String path, String json, String... headers) {
+		return send("PATCH", path, "application/merge-patch+json", json, headers);
+	}
+
+	public HttpResponse<String> delete(String path, String... headers) {
+		return send("DELETE", path, null, null, headers);
+	}
+
+	/**
 	 * POSTs a body without a Content-Length (chunked), so the server cannot decide on its size up front.
 	 * @param path the path
 	 * @param body the body

@@ -41,6 +41,15 @@ public final class SyncResults {
 				Timestamps.toMillis(Instant.now()));
 	}
 
+	/**
+	 * The same result about another version of the assistant.
+	 */
+	public static SyncResult ofVersion(SyncResult outcome, long version) {
+		return new SyncResult(outcome.eventId(), outcome.sourceEventId(), outcome.assistantId(), version,
+				outcome.status(), outcome.attempt(), outcome.maxAttempts(), outcome.nextAttemptAt(), outcome.error(),
+				outcome.occurredAt());
+	}
+
 	public static String json(SyncResult outcome) {
 		return EventJson.mapper().writeValueAsString(outcome);
 	}

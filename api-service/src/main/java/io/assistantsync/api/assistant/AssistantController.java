@@ -9,12 +9,14 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.assistantsync.api.assistant.AssistantIntake.Accepted;
 import io.assistantsync.api.security.CurrentOwner;
 import io.assistantsync.api.system.ApiProblems;
 import io.assistantsync.api.system.ProblemSchema;
@@ -33,7 +34,8 @@ import io.assistantsync.common.id.AssistantId;
 import io.assistantsync.common.validation.FieldViolation;
 
 /**
- * {@code /api/assistants}: create, read, list and re-sync (docs/contract.md §2).
+ * {@code /api/assistants}: create, read, list and re-sync (docs/contract.md §2); updates and deletes are
+ * {@link AssistantChangeController}'s.
  */
 @RestController
 @RequestMapping("/api/assistants")
@@ -70,6 +72,7 @@ class AssistantController {
 					content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 							schema = @Schema(implementation = AssistantRequestSchema.class))))
 	@ApiResponse(responseCode = "202", description = "Accepted; sync.status is PENDING",
+			headers = @Header(name = HttpHeaders.ETAG, description = "\"1\"", schema = @Schema(type = "string")),
 			content = @Content(schema = @Schema(implementation = AssistantResource.class)))
 	@ApiResponse(responseCode = "400", description = "Invalid JSON or field rules broken; names every field",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
@@ -96,22 +99,22 @@ class AssistantController {
 		}
 		AssistantDraft draft = AssistantRequestParser.parse(RequestBodies.read(request));
 		Accepted accepted = this.intake.accept(this.owner.id(), draft, idempotencyKey);
-		return ResponseEntity.status(accepted.status())
-			.location(location(accepted.assistantId()))
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(accepted.body());
+		return answer(accepted);
 	}
 
-	@Operation(summary = "Read an assistant with its current sync state")
-	@ApiResponse(responseCode = "200", description = "The assistant")
+	@Operation(summary = "Read an assistant with its current sync state",
+			description = "Answers ETag: \"<version>\", the If-Match a PUT, PATCH or DELETE of this version sends.")
+	@ApiResponse(responseCode = "200", description = "The assistant",
+			headers = @Header(name = HttpHeaders.ETAG, description = "\"<version>\"", schema = @Schema(type = "string")))
 	@ApiResponse(responseCode = "404", description = "No such assistant",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemSchema.class)))
 	@GetMapping("/{id}")
-	AssistantResource get(@PathVariable String id) {
-		return this.assistants.find(this.owner.id(), id)
+	ResponseEntity<AssistantResource> get(@PathVariable String id) {
+		AssistantResource assistant = this.assistants.find(this.owner.id(), id)
 			.map(TrackedAssistant::resource)
 			.orElseThrow(() -> ApiProblems.notFound("No assistant with id " + id));
+		return ResponseEntity.ok().eTag(IfMatch.entityTag(assistant.version())).body(assistant);
 	}
 
 	@Operation(summary = "List assistants, newest first")
@@ -152,9 +155,11 @@ class AssistantController {
 	}
 
 	@Operation(summary = "Re-sync a FAILED assistant",
-			description = "Publishes a new pending-create event through the outbox and resets sync to PENDING. Also "
-					+ "accepts a stale PENDING assistant: one whose event was published longer than "
-					+ "assistants.reconcile.stale-after ago with no result since.")
+			description = "Publishes a new event of the assistant's latest change through the outbox (pending-create "
+					+ "at version 1, pending-update after an update, pending-delete after a delete) and resets sync to "
+					+ "PENDING. Also accepts a stale PENDING assistant: one whose event was published longer than "
+					+ "assistants.reconcile.stale-after ago with no result since. A deleted assistant's delete can be "
+					+ "re-synced the same way.")
 	@ApiResponse(responseCode = "202", description = "Re-sync accepted")
 	@ApiResponse(responseCode = "404", description = "No such assistant",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
@@ -172,16 +177,27 @@ class AssistantController {
 	}
 
 	/**
+	 * The answer to an accepted write: its status, {@code Location}, {@code ETag} and the resource.
+	 */
+	static ResponseEntity<String> answer(Accepted accepted) {
+		return ResponseEntity.status(accepted.status())
+			.location(location(accepted.assistantId()))
+			.eTag(accepted.entityTag())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(accepted.body());
+	}
+
+	/**
 	 * The Idempotency-Key, read here rather than bound with {@code @RequestHeader}, whose name Spring resolves
 	 * as an expression on every request through a shared cache that request threads were seen queuing on.
 	 * Several header lines count as one with their values joined by commas, as HTTP (and the binding) has it.
 	 */
-	private static String idempotencyKey(HttpServletRequest request) {
+	static String idempotencyKey(HttpServletRequest request) {
 		List<String> values = Collections.list(request.getHeaders(IDEMPOTENCY_KEY));
 		return values.isEmpty() ? null : String.join(",", values);
 	}
 
-	private static void checkIdempotencyKey(String key) {
+	static void checkIdempotencyKey(String key) {
 		int length = key.codePointCount(0, key.length());
 		boolean printable = key.chars().noneMatch(Character::isISOControl);
 		if (length < 1 || length > IDEMPOTENCY_KEY_MAX || !printable || key.isBlank()) {
@@ -220,7 +236,7 @@ class AssistantController {
 		return DEFAULT_LIMIT;
 	}
 
-	private static URI location(String id) {
+	static URI location(String id) {
 		return URI.create("/api/assistants/" + id);
 	}
 

@@ -3,14 +3,16 @@ package io.assistantsync.api.assistant;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 
 import io.assistantsync.common.event.Visibility;
 import io.assistantsync.common.json.EventJson;
 
 /**
- * A valid create request: the fields a producer chooses, with {@code name} trimmed, absent tags empty and
+ * A valid create or update request (the editable fields of docs/contract.md §1): the fields a producer chooses, with {@code name} trimmed, absent tags empty and
  * the default visibility applied.
  *
  * @param name the name
@@ -26,6 +28,47 @@ record AssistantDraft(String name, String emoji, String description, String cate
 
 	AssistantDraft {
 		tags = (tags != null) ? List.copyOf(tags) : List.of();
+	}
+
+	/**
+	 * The editable fields of a stored assistant, the document a merge patch applies to.
+	 * @param assistant the assistant
+	 * @return its editable fields
+	 */
+	static AssistantDraft of(AssistantResource assistant) {
+		return new AssistantDraft(assistant.name(), assistant.emoji(), assistant.description(), assistant.category(),
+				assistant.tags(), assistant.instructions(), assistant.visibility());
+	}
+
+	/**
+	 * The fields a create sets: those with a value (non-empty tags), in the resource's field order.
+	 * @return the field names
+	 */
+	List<String> setFields() {
+		return changedFrom(new AssistantDraft(null, null, null, null, List.of(), null, null));
+	}
+
+	/**
+	 * The fields whose value differs from another draft's, in the resource's field order.
+	 * @param before the fields as they were
+	 * @return the field names
+	 */
+	List<String> changedFrom(AssistantDraft before) {
+		List<String> changed = new ArrayList<>();
+		addIfChanged(changed, "name", before.name, this.name);
+		addIfChanged(changed, "emoji", before.emoji, this.emoji);
+		addIfChanged(changed, "description", before.description, this.description);
+		addIfChanged(changed, "category", before.category, this.category);
+		addIfChanged(changed, "tags", before.tags, this.tags);
+		addIfChanged(changed, "instructions", before.instructions, this.instructions);
+		addIfChanged(changed, "visibility", before.visibility, this.visibility);
+		return changed;
+	}
+
+	private static void addIfChanged(List<String> changed, String field, Object before, Object after) {
+		if (!Objects.equals(before, after)) {
+			changed.add(field);
+		}
 	}
 
 	/**

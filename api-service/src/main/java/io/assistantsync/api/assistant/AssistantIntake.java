@@ -3,6 +3,7 @@ package io.assistantsync.api.assistant;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -10,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.assistantsync.api.assistant.IdempotencyKeys.StoredResponse;
 import io.assistantsync.api.outbox.Outbox;
 import io.assistantsync.api.system.ApiProblems;
 import io.assistantsync.common.id.IdGenerator;
@@ -18,29 +18,29 @@ import io.assistantsync.common.json.Timestamps;
 
 /**
  * Accepts assistants, manual re-syncs and the reconciler's republications. Each is one local transaction that
- * writes the assistant row, its outbox row and, for a create with an Idempotency-Key, the key with the answer.
- * Nothing here talks to Kafka: the outbox relay publishes after the commit.
+ * writes the assistant row, its version, its outbox row and, for a create with an Idempotency-Key, the key with
+ * the answer. Nothing here talks to Kafka: the outbox relay publishes after the commit.
  * <p>
- * A re-sync and a republication are the same change: a new pending-create event, with a new event id, of the
- * assistant as it is stored (the same snapshot and version, which the authoritative store upserts idempotently
- * by version), and the sync state reset to that event's. The new id makes only the new event's results count,
- * so a late result of the old event can neither finish the assistant nor move its attempts, and
- * {@code sync.attempts} and {@code sync.lastError} keep describing the current event, whose attempts the sync
- * worker counts from 1 again. Reusing the old id would mix two deliveries' attempts under one id and collide
- * with the result ids the worker derives from it.
+ * A re-sync and a republication are the same change: a new event, with a new event id, of the assistant's latest
+ * version as it is stored (a delete if it is deleted, a create at version 1, else an update with the same snapshot
+ * and version, which the authoritative store applies idempotently by version), and the sync state reset to that
+ * event's. The new id makes only the new event's results count, so a late result of the old event can neither
+ * finish the assistant nor move its attempts, and {@code sync.attempts} and {@code sync.lastError} keep
+ * describing the current event, whose attempts the sync worker counts from 1 again. Reusing the old id would mix
+ * two deliveries' attempts under one id and collide with the result ids the worker derives from it.
  */
 @Service
 class AssistantIntake {
 
 	private final AssistantStore assistants;
 
-	private final IdempotencyKeys idempotencyKeys;
+	private final AssistantVersions versions;
 
-	private final IdempotencyProperties idempotency;
+	private final IdempotentRequests idempotency;
 
 	private final Outbox outbox;
 
-	private final PendingCreateMessages events;
+	private final AssistantChangeMessages events;
 
 	private final IdGenerator ids;
 
@@ -50,11 +50,11 @@ class AssistantIntake {
 
 	private final Clock clock;
 
-	AssistantIntake(AssistantStore assistants, IdempotencyKeys idempotencyKeys, IdempotencyProperties idempotency,
-			ReconcileProperties reconcile, Outbox outbox, PendingCreateMessages events, IdGenerator ids,
+	AssistantIntake(AssistantStore assistants, AssistantVersions versions, IdempotentRequests idempotency,
+			ReconcileProperties reconcile, Outbox outbox, AssistantChangeMessages events, IdGenerator ids,
 			JsonMapper json, Clock clock) {
 		this.assistants = assistants;
-		this.idempotencyKeys = idempotencyKeys;
+		this.versions = versions;
 		this.idempotency = idempotency;
 		this.reconcile = reconcile;
 		this.outbox = outbox;
@@ -75,10 +75,9 @@ class AssistantIntake {
 	Accepted accept(String ownerId, AssistantDraft draft, String idempotencyKey) {
 		Instant now = Timestamps.toMillis(this.clock.instant());
 		if (idempotencyKey != null) {
-			String fingerprint = draft.fingerprint();
-			if (!this.idempotencyKeys.claim(ownerId, idempotencyKey, fingerprint, now,
-					now.minus(this.idempotency.retention()))) {
-				return replay(ownerId, idempotencyKey, fingerprint);
+			Optional<Accepted> earlier = this.idempotency.claim(ownerId, idempotencyKey, draft.fingerprint(), now);
+			if (earlier.isPresent()) {
+				return earlier.get();
 			}
 		}
 		AssistantResource assistant = new AssistantResource(this.ids.newId(), ownerId, draft.name(), draft.emoji(),
@@ -86,17 +85,21 @@ class AssistantIntake {
 				now, AssistantResource.Sync.pending());
 		String eventId = this.ids.newId();
 		this.assistants.insert(assistant, eventId);
-		this.outbox.append(this.events.outboxMessage(assistant, eventId, now));
-		String body = this.json.writeValueAsString(assistant);
+		this.versions.record(assistant.id(),
+				new AssistantVersion(1, VersionChange.CREATED, draft.setFields(), ownerId, now));
+		this.outbox.append(this.events.latestChange(assistant, false, eventId, now));
+		Accepted accepted = new Accepted(HttpStatus.ACCEPTED.value(), assistant.id(), assistant.version(),
+				this.json.writeValueAsString(assistant));
 		if (idempotencyKey != null) {
-			this.idempotencyKeys.complete(ownerId, idempotencyKey, assistant.id(), HttpStatus.ACCEPTED.value(), body);
+			this.idempotency.complete(ownerId, idempotencyKey, accepted);
 		}
-		return new Accepted(HttpStatus.ACCEPTED.value(), assistant.id(), body);
+		return accepted;
 	}
 
 	/**
-	 * Publishes a new pending-create event for a FAILED assistant, or a stale PENDING one (see
-	 * {@link #republishStale(int)}), and resets its sync state.
+	 * Publishes a new event of the latest change of a FAILED assistant, or a stale PENDING one (see
+	 * {@link #republishStale(int)}), and resets its sync state. A deleted assistant's delete can be re-synced
+	 * too: that is no write, it only repeats the delete.
 	 * @param ownerId the caller; another owner's assistant is not found
 	 * @param id the assistant id
 	 * @return the assistant, PENDING again
@@ -111,7 +114,7 @@ class AssistantIntake {
 			throw ApiProblems.conflict("Assistant " + id + " is " + status + "; only a FAILED assistant, or one PENDING "
 					+ "for longer than " + this.reconcile.staleAfter() + " after its event was published, can be re-synced");
 		}
-		return republish(tracked.resource());
+		return republish(tracked);
 	}
 
 	/**
@@ -125,50 +128,22 @@ class AssistantIntake {
 	List<String> republishStale(int limit) {
 		List<TrackedAssistant> stale = this.assistants.claimStale(staleCutoff(), limit);
 		for (TrackedAssistant tracked : stale) {
-			republish(tracked.resource());
+			republish(tracked);
 		}
 		return stale.stream().map((tracked) -> tracked.resource().id()).toList();
 	}
 
-	private AssistantResource republish(AssistantResource stored) {
+	private AssistantResource republish(TrackedAssistant stored) {
 		String eventId = this.ids.newId();
 		Instant now = Timestamps.toMillis(this.clock.instant());
-		this.assistants.restartSync(stored.id(), eventId, now);
-		AssistantResource assistant = withSync(stored, AssistantResource.Sync.pending());
-		this.outbox.append(this.events.outboxMessage(assistant, eventId, now));
+		this.assistants.restartSync(stored.resource().id(), eventId, now);
+		AssistantResource assistant = stored.resource().withSync(AssistantResource.Sync.pending());
+		this.outbox.append(this.events.latestChange(assistant, stored.deleted(), eventId, now));
 		return assistant;
 	}
 
 	private Instant staleCutoff() {
 		return this.clock.instant().minus(this.reconcile.staleAfter());
-	}
-
-	private Accepted replay(String ownerId, String idempotencyKey, String fingerprint) {
-		StoredResponse stored = this.idempotencyKeys.find(ownerId, idempotencyKey)
-			.orElseThrow(() -> ApiProblems.conflict("The Idempotency-Key expired while this request was processed; retry it"));
-		if (!stored.requestHash().equals(fingerprint)) {
-			throw ApiProblems.idempotencyKeyReused();
-		}
-		if (stored.status() == null) {
-			throw ApiProblems.conflict("A request with this Idempotency-Key is still being processed");
-		}
-		return new Accepted(stored.status(), stored.assistantId(), stored.body());
-	}
-
-	private static AssistantResource withSync(AssistantResource assistant, AssistantResource.Sync sync) {
-		return new AssistantResource(assistant.id(), assistant.ownerId(), assistant.name(), assistant.emoji(), assistant.description(),
-				assistant.category(), assistant.tags(), assistant.instructions(), assistant.visibility(),
-				assistant.version(), assistant.createdAt(), assistant.updatedAt(), sync);
-	}
-
-	/**
-	 * The answer to a create request.
-	 *
-	 * @param status the HTTP status
-	 * @param assistantId the assistant's id, for {@code Location}
-	 * @param body the resource JSON, byte for byte the same on a replay
-	 */
-	record Accepted(int status, String assistantId, String body) {
 	}
 
 }

@@ -18,7 +18,7 @@ import io.assistantsync.common.validation.AssistantRules;
 import io.assistantsync.common.validation.FieldViolation;
 
 /**
- * Reads a create request and names every offending field at once. The body is read as a JSON tree and
+ * Reads a create or update request (or the result of a merge patch) and names every offending field at once. The body is read as a JSON tree and
  * each field is checked by hand rather than bound to a type, because binding stops at the first wrong
  * type and coerces values ({@code 5} into {@code "5"}). Duplicate keys are rejected; unknown fields are
  * rejected, so that a typo never passes silently.
@@ -46,7 +46,16 @@ final class AssistantRequestParser {
 	 * @throws org.springframework.web.ErrorResponseException a 400 naming every offending field
 	 */
 	static AssistantDraft parse(byte[] body) {
-		JsonNode root = readTree(body);
+		return parse(read(body));
+	}
+
+	/**
+	 * Validates a request document, as read by {@link #read(byte[])} or produced by a merge patch.
+	 * @param root the document
+	 * @return the draft
+	 * @throws org.springframework.web.ErrorResponseException a 400 naming every offending field
+	 */
+	static AssistantDraft parse(JsonNode root) {
 		if (!root.isObject()) {
 			throw ApiProblems.unreadableBody("The request body must be a JSON object");
 		}
@@ -78,7 +87,13 @@ final class AssistantRequestParser {
 		return new AssistantDraft(trimmedName, emoji, description, category, tags, instructions, visibility);
 	}
 
-	private static JsonNode readTree(byte[] body) {
+	/**
+	 * Reads a body as JSON, strictly: duplicate keys and trailing tokens are refused.
+	 * @param body the raw body, already size-checked
+	 * @return the tree
+	 * @throws org.springframework.web.ErrorResponseException a 400 when it is not one JSON value
+	 */
+	static JsonNode read(byte[] body) {
 		if (isBlank(body)) {
 			throw ApiProblems.unreadableBody("The request body is empty; a JSON object is required");
 		}

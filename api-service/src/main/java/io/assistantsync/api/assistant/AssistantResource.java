@@ -39,6 +39,29 @@ public record AssistantResource(String id, String ownerId, String name, String e
 	}
 
 	/**
+	 * The same assistant with another sync state.
+	 * @param sync the sync state
+	 * @return the copy
+	 */
+	AssistantResource withSync(Sync sync) {
+		return new AssistantResource(this.id, this.ownerId, this.name, this.emoji, this.description, this.category,
+				this.tags, this.instructions, this.visibility, this.version, this.createdAt, this.updatedAt, sync);
+	}
+
+	/**
+	 * The same assistant at a new version.
+	 * @param draft its editable fields at that version
+	 * @param version the version
+	 * @param updatedAt when the version was made
+	 * @return the new version, PENDING
+	 */
+	AssistantResource nextVersion(AssistantDraft draft, long version, Instant updatedAt) {
+		return new AssistantResource(this.id, this.ownerId, draft.name(), draft.emoji(), draft.description(),
+				draft.category(), draft.tags(), draft.instructions(), draft.visibility(), version, this.createdAt,
+				updatedAt, Sync.pending());
+	}
+
+	/**
 	 * Where an assistant stands on its way to the authoritative store.
 	 *
 	 * @param status the local sync status

@@ -17,8 +17,6 @@ import org.springframework.stereotype.Repository;
 import io.assistantsync.api.assistant.AssistantResource.LastError;
 import io.assistantsync.api.assistant.AssistantResource.Sync;
 import io.assistantsync.common.event.AssistantSnapshot;
-import io.assistantsync.common.event.SyncError;
-import io.assistantsync.common.event.SyncResult;
 import io.assistantsync.common.event.Visibility;
 
 /**
@@ -30,7 +28,7 @@ public class AssistantStore {
 	private static final String COLUMNS = """
 			id, owner_id, name, emoji, description, category, tags, instructions, visibility, version, created_at,
 			updated_at, sync_status, sync_event_id, sync_attempts, last_error_type, last_error_message,
-			last_attempt_at, synced_at
+			last_attempt_at, synced_at, deleted_at
 			""";
 
 	private static final String INSERT = """
@@ -40,9 +38,33 @@ public class AssistantStore {
 			    :version, :createdAt, :updatedAt, 'PENDING', :syncEventId, 0, :createdAt)
 			""";
 
-	private static final String FIND = "SELECT " + COLUMNS + " FROM assistants WHERE id = :id AND owner_id = :ownerId";
+	private static final String FIND_ANY = "SELECT " + COLUMNS
+			+ " FROM assistants WHERE id = :id AND owner_id = :ownerId";
 
-	private static final String FIND_FOR_UPDATE = FIND + " FOR UPDATE";
+	private static final String FIND = FIND_ANY + " AND deleted_at IS NULL";
+
+	private static final String FIND_FOR_UPDATE = FIND_ANY + " FOR UPDATE";
+
+	private static final String CURRENT_SYNC_EVENT = "SELECT sync_event_id FROM assistants WHERE id = :id";
+
+	/* A new version: the content, and the sync state of its change event, which starts again. */
+	private static final String UPDATE = """
+			UPDATE assistants
+			SET name = :name, emoji = :emoji, description = :description, category = :category, tags = :tags,
+			    instructions = :instructions, visibility = :visibility, version = :version, updated_at = :updatedAt,
+			    sync_status = 'PENDING', sync_event_id = :syncEventId, sync_attempts = 0, last_error_type = NULL,
+			    last_error_message = NULL, last_attempt_at = NULL, synced_at = NULL, sync_requested_at = :updatedAt
+			WHERE id = :id
+			""";
+
+	/* The content stays, for the history and a re-sync; deleted_at hides the row from reads and writes. */
+	private static final String MARK_DELETED = """
+			UPDATE assistants
+			SET deleted_at = :deletedAt, version = :version, updated_at = :deletedAt,
+			    sync_status = 'PENDING', sync_event_id = :syncEventId, sync_attempts = 0, last_error_type = NULL,
+			    last_error_message = NULL, last_attempt_at = NULL, synced_at = NULL, sync_requested_at = :deletedAt
+			WHERE id = :id
+			""";
 
 	private static final String RESTART_SYNC = """
 			UPDATE assistants
@@ -69,34 +91,15 @@ public class AssistantStore {
 
 	private static final String COUNT_STALE = "SELECT count(*) FROM assistants WHERE " + STALE;
 
-	private static final String RECORD_RETRYING = """
-			UPDATE assistants
-			SET sync_attempts = :attempt, last_error_type = COALESCE(CAST(:errorType AS text), last_error_type),
-			    last_error_message = COALESCE(CAST(:errorMessage AS text), last_error_message),
-			    last_attempt_at = :occurredAt
-			WHERE id = :assistantId AND sync_event_id = :sourceEventId AND sync_status = 'PENDING'
-			    AND sync_attempts < :attempt
+	/* a deleted assistant counts until its delete reached the authoritative store */
+	private static final String COUNT_BY_STATUS = """
+			SELECT sync_status, count(*) AS n FROM assistants
+			WHERE deleted_at IS NULL OR sync_status <> 'SYNCED'
+			GROUP BY sync_status
 			""";
 
-	private static final String RECORD_SYNCED = """
-			UPDATE assistants
-			SET sync_status = 'SYNCED', sync_attempts = GREATEST(sync_attempts, :attempt),
-			    last_attempt_at = :occurredAt, synced_at = :occurredAt
-			WHERE id = :assistantId AND sync_event_id = :sourceEventId AND sync_status IN ('PENDING', 'FAILED')
-			""";
-
-	private static final String RECORD_DEAD_LETTERED = """
-			UPDATE assistants
-			SET sync_status = 'FAILED', sync_attempts = GREATEST(sync_attempts, :attempt),
-			    last_error_type = COALESCE(CAST(:errorType AS text), last_error_type),
-			    last_error_message = COALESCE(CAST(:errorMessage AS text), last_error_message),
-			    last_attempt_at = :occurredAt
-			WHERE id = :assistantId AND sync_event_id = :sourceEventId AND sync_status = 'PENDING'
-			""";
-
-	private static final String COUNT_BY_STATUS = "SELECT sync_status, count(*) AS n FROM assistants GROUP BY sync_status";
-
-	private static final String PAGE = "SELECT " + COLUMNS + " FROM assistants WHERE owner_id = :ownerId";
+	private static final String PAGE = "SELECT " + COLUMNS
+			+ " FROM assistants WHERE owner_id = :ownerId AND deleted_at IS NULL";
 
 	private static final String WITH_STATUS = " AND sync_status = :status";
 
@@ -140,15 +143,33 @@ public class AssistantStore {
 	}
 
 	/**
-	 * Reads one of an owner's assistants; another owner's is not found.
+	 * Reads one of an owner's live assistants; another owner's, and a deleted one, is not found.
 	 */
 	Optional<TrackedAssistant> find(String ownerId, String id) {
 		return this.jdbc.sql(FIND).param("id", id).param("ownerId", ownerId).query(AssistantStore::tracked).optional();
 	}
 
 	/**
-	 * Reads an assistant and locks its row until the transaction ends, so that concurrent re-syncs and
-	 * sync results serialize on it.
+	 * Reads one of an owner's assistants, deleted or not.
+	 */
+	Optional<TrackedAssistant> findAny(String ownerId, String id) {
+		return this.jdbc.sql(FIND_ANY)
+			.param("id", id)
+			.param("ownerId", ownerId)
+			.query(AssistantStore::tracked)
+			.optional();
+	}
+
+	/**
+	 * The change event whose results currently count for an assistant, deleted or not.
+	 */
+	Optional<String> currentSyncEventId(String id) {
+		return this.jdbc.sql(CURRENT_SYNC_EVENT).param("id", id).query(String.class).optional();
+	}
+
+	/**
+	 * Reads an assistant, deleted or not, and locks its row until the transaction ends, so that concurrent
+	 * writes, re-syncs and sync results serialize on it.
 	 */
 	Optional<TrackedAssistant> findForUpdate(String ownerId, String id) {
 		return this.jdbc.sql(FIND_FOR_UPDATE)
@@ -159,7 +180,40 @@ public class AssistantStore {
 	}
 
 	/**
-	 * Makes the assistant PENDING on a new pending-create event, with the sync state of that event: no
+	 * Stores a new version of an assistant, PENDING on its change event.
+	 * @param assistant the assistant at the new version
+	 * @param syncEventId the update event
+	 */
+	void update(AssistantResource assistant, String syncEventId) {
+		this.jdbc.sql(UPDATE)
+			.param("id", assistant.id())
+			.param("name", assistant.name())
+			.param("emoji", assistant.emoji())
+			.param("description", assistant.description())
+			.param("category", assistant.category())
+			.param("tags", assistant.tags().toArray(String[]::new))
+			.param("instructions", assistant.instructions())
+			.param("visibility", assistant.visibility().name())
+			.param("version", assistant.version())
+			.param("updatedAt", Timestamp.from(assistant.updatedAt()))
+			.param("syncEventId", syncEventId)
+			.update();
+	}
+
+	/**
+	 * Marks an assistant deleted at a new version, PENDING on its delete event.
+	 */
+	void markDeleted(String id, long version, Instant deletedAt, String syncEventId) {
+		this.jdbc.sql(MARK_DELETED)
+			.param("id", id)
+			.param("version", version)
+			.param("deletedAt", Timestamp.from(deletedAt))
+			.param("syncEventId", syncEventId)
+			.update();
+	}
+
+	/**
+	 * Makes the assistant PENDING on a new change event of its latest version, with the sync state of that event: no
 	 * attempts, no error yet.
 	 */
 	void restartSync(String id, String syncEventId, Instant requestedAt) {
@@ -194,34 +248,6 @@ public class AssistantStore {
 
 	long countStale(Instant cutoff) {
 		return this.jdbc.sql(COUNT_STALE).param("cutoff", Timestamp.from(cutoff)).query(Long.class).single();
-	}
-
-	/**
-	 * Applies a sync result to the assistant's sync state, idempotently and never backwards: only results of
-	 * the assistant's current pending-create event count; RETRYING keeps PENDING and records the attempt if it
-	 * is newer than the one recorded; SYNCED and DEAD_LETTERED (FAILED) are final until a manual re-sync, so a
-	 * late RETRYING is ignored. One exception: SYNCED after FAILED is applied, because it can only come from
-	 * an operator replaying the dead letter, and then the authoritative store holds the assistant.
-	 * @param result the result
-	 * @param receivedAt when it was received, the time of the attempt if the result names none
-	 * @return whether the assistant's state changed
-	 */
-	boolean recordOutcome(SyncResult result, Instant receivedAt) {
-		String sql = switch (result.status()) {
-			case RETRYING -> RECORD_RETRYING;
-			case SYNCED -> RECORD_SYNCED;
-			case DEAD_LETTERED -> RECORD_DEAD_LETTERED;
-		};
-		SyncError error = result.error();
-		Instant occurredAt = (result.occurredAt() != null) ? result.occurredAt() : receivedAt;
-		return this.jdbc.sql(sql)
-			.param("assistantId", result.assistantId())
-			.param("sourceEventId", result.sourceEventId())
-			.param("attempt", result.attempt())
-			.param("occurredAt", Timestamp.from(occurredAt))
-			.param("errorType", (error != null) ? error.type() : null)
-			.param("errorMessage", (error != null) ? error.message() : null)
-			.update() == 1;
 	}
 
 	/**
@@ -280,7 +306,7 @@ public class AssistantStore {
 				rs.getString("emoji"), rs.getString("description"), rs.getString("category"), tags(rs.getArray("tags")),
 				rs.getString("instructions"), Visibility.valueOf(rs.getString("visibility")), rs.getLong("version"),
 				instant(rs, "created_at"), instant(rs, "updated_at"), sync);
-		return new TrackedAssistant(resource, rs.getString("sync_event_id"));
+		return new TrackedAssistant(resource, rs.getString("sync_event_id"), rs.getTimestamp("deleted_at") != null);
 	}
 
 	private static List<String> tags(Array array) throws SQLException {

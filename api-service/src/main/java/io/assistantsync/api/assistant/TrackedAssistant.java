@@ -1,10 +1,11 @@
 package io.assistantsync.api.assistant;
 
 /**
- * An assistant with the pending-create event whose sync results currently count.
+ * An assistant with the change event whose sync results currently count.
  *
- * @param resource the resource
- * @param syncEventId the current pending-create event; a manual re-sync replaces it
+ * @param resource the resource, at its latest version
+ * @param syncEventId the current change event (create, update or delete); a re-sync replaces it
+ * @param deleted whether the latest version is a delete; such an assistant is gone for reads and writes
  */
-public record TrackedAssistant(AssistantResource resource, String syncEventId) {
+public record TrackedAssistant(AssistantResource resource, String syncEventId, boolean deleted) {
 }

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.springframework.http.MediaType;
@@ -15,7 +17,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 /**
  * One client's sync-events stream. It subscribes to live results before the initial state and the replay
  * are read, holds what arrives meanwhile, and sends every result once (by event id) in the order: state,
- * replay, then live. It completes after the final result of the assistant's current pending-create event.
+ * replay, then live. It completes after the final result of the assistant's current change event at the time
+ * that result arrives: a stream opened before an update (or a delete) follows the new version until it is final,
+ * and the older version's final result passes through without ending it.
  */
 final class SyncEventStream {
 
@@ -31,6 +35,8 @@ final class SyncEventStream {
 
 	private final SseEmitter emitter;
 
+	private final Supplier<Optional<String>> currentSyncEventId;
+
 	private final Set<String> sent = new HashSet<>();
 
 	private final List<StreamedSyncResult> held = new ArrayList<>();
@@ -42,8 +48,17 @@ final class SyncEventStream {
 	private boolean closed;
 
 	SyncEventStream(String assistantId, SseEmitter emitter) {
+		this(assistantId, emitter, Optional::empty);
+	}
+
+	/**
+	 * A stream that asks, on each final result, which change event of the assistant is current by then.
+	 * @param currentSyncEventId the assistant's current change event, empty when it is unknown
+	 */
+	SyncEventStream(String assistantId, SseEmitter emitter, Supplier<Optional<String>> currentSyncEventId) {
 		this.assistantId = assistantId;
 		this.emitter = emitter;
+		this.currentSyncEventId = currentSyncEventId;
 	}
 
 	String assistantId() {
@@ -57,7 +72,7 @@ final class SyncEventStream {
 	/**
 	 * Sends the state and the results the client has not seen, then goes live.
 	 * @param stateJson the resource, as the {@code state} event
-	 * @param syncEventId the assistant's current pending-create event
+	 * @param syncEventId the assistant's current change event
 	 * @param finalState whether the state read was final (SYNCED or FAILED)
 	 * @param logged every recorded result of the assistant, in order of receipt
 	 * @param lastEventId the client's {@code Last-Event-ID}, or {@code null}
@@ -114,9 +129,18 @@ final class SyncEventStream {
 			return;
 		}
 		send(withData(SseEmitter.event().name(SYNC_RESULT).id(event.eventId()), event.json()));
-		if (event.isFinalFor(this.syncEventId)) {
+		if (endsStream(event)) {
 			complete();
 		}
+	}
+
+	private boolean endsStream(StreamedSyncResult event) {
+		if (!event.status().isFinal()) {
+			return false;
+		}
+		// a write since the stream started made a newer change event the current one
+		this.syncEventId = this.currentSyncEventId.get().orElse(this.syncEventId);
+		return event.isFinalFor(this.syncEventId);
 	}
 
 	/**

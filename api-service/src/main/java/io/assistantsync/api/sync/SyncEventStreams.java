@@ -14,6 +14,8 @@ import org.springframework.scheduling.TaskScheduler;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.assistantsync.api.assistant.Assistants;
+
 /**
  * The open sync-events streams of this instance, fed by the per-instance listener. Also remembers the
  * results it saw for {@link SseProperties#recentResultsRetention()}: a stream that opens after this
@@ -36,7 +38,10 @@ class SyncEventStreams implements SmartLifecycle {
 
 	private volatile ScheduledFuture<?> heartbeats;
 
-	SyncEventStreams(SseProperties properties, TaskScheduler scheduler, Clock clock) {
+	private final Assistants assistants;
+
+	SyncEventStreams(SseProperties properties, TaskScheduler scheduler, Clock clock, Assistants assistants) {
+		this.assistants = assistants;
 		this.properties = properties;
 		this.scheduler = scheduler;
 		this.clock = clock;
@@ -47,7 +52,8 @@ class SyncEventStreams implements SmartLifecycle {
 	 */
 	SyncEventStream open(String assistantId) {
 		SseEmitter emitter = new SseEmitter(this.properties.timeout().toMillis());
-		SyncEventStream stream = new SyncEventStream(assistantId, emitter);
+		SyncEventStream stream = new SyncEventStream(assistantId, emitter,
+				() -> this.assistants.currentSyncEventId(assistantId));
 		emitter.onCompletion(() -> close(stream));
 		emitter.onTimeout(() -> {
 			close(stream);

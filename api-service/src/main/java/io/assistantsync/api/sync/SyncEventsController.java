@@ -26,7 +26,7 @@ import io.assistantsync.common.id.AssistantId;
 
 /**
  * {@code GET /api/assistants/{id}/sync-events}: the assistant's state, then its sync results as they
- * arrive, ending after the final one (docs/contract.md §2).
+ * arrive, ending after the final one of its latest version (docs/contract.md §2, §7).
  */
 @RestController
 @Tag(name = "sync")
@@ -53,11 +53,12 @@ class SyncEventsController {
 
 	@Operation(summary = "Follow an assistant's sync",
 			description = "Server-sent events: first `state` with the resource, then one `sync-result` per result "
-					+ "(id = the result's eventId, data = the sync-result JSON); ends after SYNCED or FAILED. "
-					+ "Reconnect with Last-Event-ID to resume without repeats.")
+					+ "(id = the result's eventId, data = the sync-result JSON); ends after the latest version is SYNCED "
+					+ "or FAILED, so a stream opened before an update follows the new version. Reconnect with "
+					+ "Last-Event-ID to resume without repeats.")
 	@ApiResponse(responseCode = "200", description = "The event stream",
 			content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE))
-	@ApiResponse(responseCode = "404", description = "No such assistant",
+	@ApiResponse(responseCode = "404", description = "No such assistant, or it was deleted",
 			content = @Content(mediaType = MediaType.APPLICATION_PROBLEM_JSON_VALUE,
 					schema = @Schema(implementation = ProblemSchema.class)))
 	@GetMapping(path = "/api/assistants/{id}/sync-events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)

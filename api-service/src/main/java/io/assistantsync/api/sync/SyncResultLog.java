@@ -2,6 +2,7 @@ package io.assistantsync.api.sync;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,14 +18,20 @@ import io.assistantsync.common.event.SyncResultStatus;
 class SyncResultLog {
 
 	private static final String INSERT = """
-			INSERT INTO sync_results (event_id, assistant_id, source_event_id, status, attempt, payload, received_at)
-			VALUES (:eventId, :assistantId, :sourceEventId, :status, :attempt, :payload, :receivedAt)
+			INSERT INTO sync_results (event_id, assistant_id, source_event_id, version, status, attempt, payload,
+			    received_at)
+			VALUES (:eventId, :assistantId, :sourceEventId, :version, :status, :attempt, :payload, :receivedAt)
 			ON CONFLICT (event_id) DO NOTHING
 			""";
 
 	private static final String OF_ASSISTANT = """
 			SELECT event_id, source_event_id, status, payload FROM sync_results
 			WHERE assistant_id = :assistantId ORDER BY seq
+			""";
+
+	private static final String OF_VERSIONS = """
+			SELECT version, payload FROM sync_results
+			WHERE assistant_id = :assistantId AND version IN (:versions) ORDER BY seq DESC
 			""";
 
 	private final JdbcClient jdbc;
@@ -42,11 +49,26 @@ class SyncResultLog {
 			.param("eventId", result.eventId())
 			.param("assistantId", result.assistantId())
 			.param("sourceEventId", result.outcome().sourceEventId())
+			.param("version", result.outcome().version())
 			.param("status", result.outcome().status().name())
 			.param("attempt", result.outcome().attempt())
 			.param("payload", result.json())
 			.param("receivedAt", Timestamp.from(receivedAt))
 			.update() == 1;
+	}
+
+	/**
+	 * The results of some versions of an assistant, newest first.
+	 * @param assistantId the assistant
+	 * @param versions the versions, at least one
+	 * @return per result its version and its JSON as received
+	 */
+	List<VersionedResult> ofVersions(String assistantId, Collection<Long> versions) {
+		return this.jdbc.sql(OF_VERSIONS)
+			.param("assistantId", assistantId)
+			.param("versions", versions)
+			.query((rs, row) -> new VersionedResult(rs.getLong("version"), rs.getString("payload")))
+			.list();
 	}
 
 	/**
@@ -58,6 +80,15 @@ class SyncResultLog {
 			.query((rs, row) -> new StreamedSyncResult(rs.getString("event_id"), rs.getString("source_event_id"),
 					SyncResultStatus.valueOf(rs.getString("status")), rs.getString("payload")))
 			.list();
+	}
+
+	/**
+	 * A recorded result of a version.
+	 *
+	 * @param version the version it is about
+	 * @param json the result as received
+	 */
+	record VersionedResult(long version, String json) {
 	}
 
 }

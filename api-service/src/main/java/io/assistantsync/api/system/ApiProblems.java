@@ -65,6 +65,31 @@ public final class ApiProblems {
 	}
 
 	/**
+	 * A 428 for a write without {@code If-Match}.
+	 * @param detail what the request lacks
+	 * @return the exception to throw
+	 */
+	public static ErrorResponseException preconditionRequired(String detail) {
+		return exception(problem(ProblemType.PRECONDITION_REQUIRED, detail));
+	}
+
+	/**
+	 * A 412 for a write whose {@code If-Match} names no current version: the problem carries the resource as it
+	 * is now in {@value ProblemType#CURRENT}, and the response its {@code ETag}.
+	 * @param detail why the condition failed
+	 * @param current the resource as it is now
+	 * @param entityTag its entity tag
+	 * @return the exception to throw
+	 */
+	public static ErrorResponseException preconditionFailed(String detail, Object current, String entityTag) {
+		ProblemDetail problem = problem(ProblemType.PRECONDITION_FAILED, detail);
+		problem.setProperty(ProblemType.CURRENT, current);
+		ErrorResponseException exception = exception(problem);
+		exception.getHeaders().setETag(entityTag);
+		return exception;
+	}
+
+	/**
 	 * A 413.
 	 * @param limitBytes the largest accepted body
 	 * @return the exception to throw

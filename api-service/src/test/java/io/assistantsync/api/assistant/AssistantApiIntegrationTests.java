@@ -180,7 +180,7 @@ class AssistantApiIntegrationTests {
 	}
 
 	private int count() {
-		return this.jdbc.queryForObject("SELECT count(*) FROM assistants", Integer.class);
+		return this.jdbc.queryForObject("SELECT count(*) FROM assistants WHERE deleted_at IS NULL", Integer.class);
 	}
 
 	private String create(String name) {

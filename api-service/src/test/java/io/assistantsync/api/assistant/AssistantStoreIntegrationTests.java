@@ -28,13 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
 
 /**
- * The sync-state SQL of {@link AssistantStore} on PostgreSQL with the service's migrations, in a database
+ * The sync-state SQL of {@link AssistantStore} and {@link SyncOutcomes} on PostgreSQL with the service's migrations, in a database
  * of its own: a result applies idempotently, never backwards and only for the assistant's current
  * pending-create event; the counts name every status. Each test's rows are rolled back.
  */
 @JdbcTest(properties = "spring.datasource.hikari.maximum-pool-size=2")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
-@Import(AssistantStore.class)
+@Import({ AssistantStore.class, SyncOutcomes.class })
 class AssistantStoreIntegrationTests {
 
 	private static final String OWNER = "owner-1";
@@ -46,6 +46,9 @@ class AssistantStoreIntegrationTests {
 
 	@Autowired
 	AssistantStore store;
+
+	@Autowired
+	SyncOutcomes outcomes;
 
 	/** The application's Kafka health indicator would open an admin client; nothing here talks to Kafka. */
 	@MockitoBean
@@ -64,7 +67,7 @@ class AssistantStoreIntegrationTests {
 		Inserted assistant = insert();
 		SyncResult second = SyncResults.retrying(assistant.id(), assistant.eventId(), 2);
 
-		assertThat(this.store.recordOutcome(second, Instant.now())).isTrue();
+		assertThat(this.outcomes.recordOutcome(second, Instant.now())).isTrue();
 
 		assertThat(sync(assistant)).isEqualTo(new Sync(SyncStatus.PENDING, 2, TIMED_OUT_2, second.occurredAt(), null));
 	}
@@ -73,12 +76,12 @@ class AssistantStoreIntegrationTests {
 	void shouldIgnoreAnOlderOrRepeatedRetry() {
 		Inserted assistant = insert();
 		SyncResult second = SyncResults.retrying(assistant.id(), assistant.eventId(), 2);
-		this.store.recordOutcome(second, Instant.now());
+		this.outcomes.recordOutcome(second, Instant.now());
 
-		assertThat(this.store.recordOutcome(SyncResults.retrying(assistant.id(), assistant.eventId(), 1),
+		assertThat(this.outcomes.recordOutcome(SyncResults.retrying(assistant.id(), assistant.eventId(), 1),
 				Instant.now()))
 			.isFalse();
-		assertThat(this.store.recordOutcome(SyncResults.retrying(assistant.id(), assistant.eventId(), 2),
+		assertThat(this.outcomes.recordOutcome(SyncResults.retrying(assistant.id(), assistant.eventId(), 2),
 				Instant.now()))
 			.isFalse();
 
@@ -88,15 +91,15 @@ class AssistantStoreIntegrationTests {
 	@Test
 	void shouldBecomeSyncedKeepingTheLastErrorAndIgnoreLaterResults() {
 		Inserted assistant = insert();
-		this.store.recordOutcome(SyncResults.retrying(assistant.id(), assistant.eventId(), 2), Instant.now());
+		this.outcomes.recordOutcome(SyncResults.retrying(assistant.id(), assistant.eventId(), 2), Instant.now());
 		SyncResult synced = SyncResults.synced(assistant.id(), assistant.eventId(), 3);
 
-		assertThat(this.store.recordOutcome(synced, Instant.now())).isTrue();
-		assertThat(this.store.recordOutcome(synced, Instant.now())).isFalse();
-		assertThat(this.store.recordOutcome(SyncResults.retrying(assistant.id(), assistant.eventId(), 4),
+		assertThat(this.outcomes.recordOutcome(synced, Instant.now())).isTrue();
+		assertThat(this.outcomes.recordOutcome(synced, Instant.now())).isFalse();
+		assertThat(this.outcomes.recordOutcome(SyncResults.retrying(assistant.id(), assistant.eventId(), 4),
 				Instant.now()))
 			.isFalse();
-		assertThat(this.store.recordOutcome(SyncResults.deadLettered(assistant.id(), assistant.eventId(), 5),
+		assertThat(this.outcomes.recordOutcome(SyncResults.deadLettered(assistant.id(), assistant.eventId(), 5),
 				Instant.now()))
 			.isFalse();
 
@@ -109,8 +112,8 @@ class AssistantStoreIntegrationTests {
 		Inserted assistant = insert();
 		SyncResult deadLettered = SyncResults.deadLettered(assistant.id(), assistant.eventId(), 5);
 
-		assertThat(this.store.recordOutcome(deadLettered, Instant.now())).isTrue();
-		assertThat(this.store.recordOutcome(SyncResults.retrying(assistant.id(), assistant.eventId(), 4),
+		assertThat(this.outcomes.recordOutcome(deadLettered, Instant.now())).isTrue();
+		assertThat(this.outcomes.recordOutcome(SyncResults.retrying(assistant.id(), assistant.eventId(), 4),
 				Instant.now()))
 			.isFalse();
 
@@ -121,10 +124,10 @@ class AssistantStoreIntegrationTests {
 	@Test
 	void shouldApplyASyncedAfterFailedFromAReplayedDeadLetter() {
 		Inserted assistant = insert();
-		this.store.recordOutcome(SyncResults.deadLettered(assistant.id(), assistant.eventId(), 5), Instant.now());
+		this.outcomes.recordOutcome(SyncResults.deadLettered(assistant.id(), assistant.eventId(), 5), Instant.now());
 		SyncResult replayed = SyncResults.synced(assistant.id(), assistant.eventId(), 1);
 
-		assertThat(this.store.recordOutcome(replayed, Instant.now())).isTrue();
+		assertThat(this.outcomes.recordOutcome(replayed, Instant.now())).isTrue();
 
 		Sync sync = sync(assistant);
 		assertThat(sync.status()).isEqualTo(SyncStatus.SYNCED);
@@ -135,13 +138,13 @@ class AssistantStoreIntegrationTests {
 	@Test
 	void shouldIgnoreResultsOfAnEarlierPendingCreateEventAndOfUnknownAssistants() {
 		Inserted assistant = insert();
-		this.store.recordOutcome(SyncResults.deadLettered(assistant.id(), assistant.eventId(), 5), Instant.now());
+		this.outcomes.recordOutcome(SyncResults.deadLettered(assistant.id(), assistant.eventId(), 5), Instant.now());
 		this.store.restartSync(assistant.id(), this.ids.newId(), Instant.now());
 
-		assertThat(this.store.recordOutcome(SyncResults.synced(assistant.id(), assistant.eventId(), 1),
+		assertThat(this.outcomes.recordOutcome(SyncResults.synced(assistant.id(), assistant.eventId(), 1),
 				Instant.now()))
 			.isFalse();
-		assertThat(this.store.recordOutcome(SyncResults.synced(this.ids.newId(), assistant.eventId(), 1),
+		assertThat(this.outcomes.recordOutcome(SyncResults.synced(this.ids.newId(), assistant.eventId(), 1),
 				Instant.now()))
 			.isFalse();
 
@@ -154,7 +157,7 @@ class AssistantStoreIntegrationTests {
 		SyncResult synced = SyncResults.synced(assistant.id(), assistant.eventId(), 1);
 		Instant receivedAt = Timestamps.toMillis(Instant.now().plusSeconds(60));
 
-		this.store.recordOutcome(new SyncResult(synced.eventId(), synced.sourceEventId(), synced.assistantId(),
+		this.outcomes.recordOutcome(new SyncResult(synced.eventId(), synced.sourceEventId(), synced.assistantId(),
 				synced.version(), synced.status(), synced.attempt(), synced.maxAttempts(), null, null, null),
 				receivedAt);
 
@@ -169,7 +172,7 @@ class AssistantStoreIntegrationTests {
 		insert();
 		insert();
 		Inserted synced = insert();
-		this.store.recordOutcome(SyncResults.synced(synced.id(), synced.eventId(), 1), Instant.now());
+		this.outcomes.recordOutcome(SyncResults.synced(synced.id(), synced.eventId(), 1), Instant.now());
 
 		assertThat(this.store.countBySyncStatus()).containsExactly(entry(SyncStatus.PENDING, 2L),
 				entry(SyncStatus.SYNCED, 1L), entry(SyncStatus.FAILED, 0L));

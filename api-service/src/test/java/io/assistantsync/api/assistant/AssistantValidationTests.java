@@ -46,7 +46,8 @@ import static org.mockito.Mockito.verifyNoInteractions;
 @WebMvcTest(controllers = AssistantController.class,
 		excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.assistantsync\\.api\\.security\\..*"))
 @AutoConfigureMockMvc(addFilters = false)
-@Import({ AssistantIntake.class, Assistants.class, PendingCreateMessages.class, CurrentOwner.class })
+@Import({ AssistantIntake.class, Assistants.class, AssistantChangeMessages.class, IdempotentRequests.class,
+		CurrentOwner.class })
 @EnableConfigurationProperties({ IdempotencyProperties.class, ReconcileProperties.class })
 class AssistantValidationTests {
 
@@ -57,6 +58,9 @@ class AssistantValidationTests {
 
 	@MockitoBean
 	AssistantStore store;
+
+	@MockitoBean
+	AssistantVersions versions;
 
 	@MockitoBean
 	IdempotencyKeys idempotencyKeys;
@@ -231,7 +235,7 @@ class AssistantValidationTests {
 	 * was stored or published.
 	 */
 	private void assertNothingStored() {
-		verifyNoInteractions(this.store, this.idempotencyKeys, this.outbox);
+		verifyNoInteractions(this.store, this.versions, this.idempotencyKeys, this.outbox);
 	}
 
 	private MockHttpServletResponse postJson(String json, String... headers) throws Exception {

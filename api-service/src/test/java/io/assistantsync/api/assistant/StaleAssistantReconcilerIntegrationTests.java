@@ -28,6 +28,7 @@ import io.assistantsync.common.boot.TopicsProperties;
 import io.assistantsync.common.event.SyncResult;
 import io.assistantsync.common.json.EventJson;
 import io.assistantsync.common.kafka.EventHeaders;
+import io.assistantsync.common.kafka.EventTypes;
 import io.assistantsync.testing.TopicReader;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -144,6 +145,47 @@ class StaleAssistantReconcilerIntegrationTests {
 		assertThat(eventId(stale)).isNotEqualTo(eventId);
 		// a re-sync makes it fresh again
 		assertThat(resync(stale).statusCode()).isEqualTo(409);
+	}
+
+	@Test
+	void shouldRepublishAStaleUpdateAsAPendingUpdateAndAStaleDeleteAsAPendingDelete() {
+		try (TopicReader changes = new TopicReader(this.topics.pendingCreate())) {
+			String updated = createPublished();
+			String deleted = createPublished();
+			assertThat(client().send("PATCH", "/api/assistants/" + updated, "application/merge-patch+json",
+					"{\"name\":\"Stale 2\"}", "If-Match", "\"1\"")
+				.statusCode()).isEqualTo(202);
+			assertThat(client().delete("/api/assistants/" + deleted, "If-Match", "\"1\"").statusCode()).isEqualTo(202);
+			awaitPublished(updated);
+			awaitPublished(deleted);
+			String updateEvent = eventId(updated);
+			String deleteEvent = eventId(deleted);
+
+			dateBack(updated, deleted);
+			this.reconciler.start();
+
+			await().atMost(TIMEOUT)
+				.until(() -> !updateEvent.equals(eventId(updated)) && !deleteEvent.equals(eventId(deleted)));
+			ConsumerRecord<String, byte[]> update = republished(changes, updated);
+			ConsumerRecord<String, byte[]> delete = republished(changes, deleted);
+			assertThat(TopicReader.header(update, EventHeaders.CE_TYPE)).isEqualTo(EventTypes.PENDING_UPDATE_V1);
+			JsonNode updateValue = EventJson.mapper().readTree(update.value());
+			assertThat(updateValue.get("version").asLong()).isEqualTo(2);
+			assertThat(updateValue.get("assistant").get("name").stringValue()).isEqualTo("Stale 2");
+			assertThat(TopicReader.header(delete, EventHeaders.CE_TYPE)).isEqualTo(EventTypes.PENDING_DELETE_V1);
+			assertThat(EventJson.mapper().readTree(delete.value()).get("version").asLong()).isEqualTo(2);
+		}
+	}
+
+	private ConsumerRecord<String, byte[]> republished(TopicReader changes, String id) {
+		String eventId = eventId(id);
+		return changes.await((r) -> eventId.equals(TopicReader.header(r, EventHeaders.CE_ID)), 1, TIMEOUT).get(0);
+	}
+
+	private void awaitPublished(String id) {
+		await().atMost(TIMEOUT)
+			.until(() -> this.jdbc.queryForObject("SELECT count(*) FROM outbox WHERE aggregate_id = ?", Integer.class,
+					id) == 0);
 	}
 
 	/** Moves the assistants' request and last attempt two hours back, past the tests' stale-after. */

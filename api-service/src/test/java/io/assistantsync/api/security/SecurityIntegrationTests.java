@@ -109,6 +109,8 @@ class SecurityIntegrationTests {
 				.hasValueSatisfying(challenge -> assertThat(challenge).contains("insufficient_scope"));
 			assertProblem(response, call.name(), 403);
 		}
+		assertThat(this.jdbc.queryForObject("SELECT version FROM assistants WHERE id = ?", Long.class, created))
+			.as("nothing changed").isEqualTo(1);
 	}
 
 	@Test
@@ -122,6 +124,18 @@ class SecurityIntegrationTests {
 			.isEqualTo(200);
 		assertThat(client().get("/api/assistants", auth(TestTokens.issuer.token(owner, READ))).statusCode()).isEqualTo(200);
 		assertThat(client().get("/api/sync/status", auth(TestTokens.issuer.token(owner, READ))).statusCode()).isEqualTo(200);
+		assertThat(client().get("/api/assistants/" + id + "/history", auth(TestTokens.issuer.token(owner, READ)))
+			.statusCode()).isEqualTo(200);
+		String writes = TestTokens.issuer.token(owner, WRITE);
+		assertThat(client().putJson("/api/assistants/" + id, BODY, withIfMatch(auth(writes))).statusCode())
+			.isEqualTo(202);
+		assertThat(client().mergePatch("/api/assistants/" + id, "{\"name\":\"Patched\"}", "If-Match", "\"2\"",
+				"Authorization", "Bearer " + writes)
+			.statusCode()).isEqualTo(202);
+		assertThat(client().delete("/api/assistants/" + id, "If-Match", "\"3\"", "Authorization", "Bearer " + writes)
+			.statusCode()).isEqualTo(202);
+		assertThat(client().get("/api/assistants/" + id + "/history", auth(TestTokens.issuer.token(owner, READ)))
+			.statusCode()).isEqualTo(200);
 	}
 
 	@Test
@@ -146,6 +160,17 @@ class SecurityIntegrationTests {
 		assertThat(client().get("/api/assistants/" + id + "/sync-events", auth(bobReads)).statusCode()).isEqualTo(404);
 		assertThat(client().postJson("/api/assistants/" + id + "/sync", "", auth(TestTokens.issuer.token(bob, WRITE)))
 			.statusCode()).isEqualTo(404);
+		String bobWrites = TestTokens.issuer.token(bob, WRITE);
+		assertThat(client().putJson("/api/assistants/" + id, BODY, "If-Match", "*", "Authorization", "Bearer " + bobWrites)
+			.statusCode()).isEqualTo(404);
+		assertThat(client().mergePatch("/api/assistants/" + id, "{\"name\":\"Bob's\"}", "If-Match", "\"1\"",
+				"Authorization", "Bearer " + bobWrites)
+			.statusCode()).isEqualTo(404);
+		assertThat(client().delete("/api/assistants/" + id, "If-Match", "\"1\"", "Authorization", "Bearer " + bobWrites)
+			.statusCode()).isEqualTo(404);
+		assertThat(client().get("/api/assistants/" + id + "/history", auth(bobReads)).statusCode()).isEqualTo(404);
+		assertThat(this.jdbc.queryForObject("SELECT version FROM assistants WHERE id = ?", Long.class, id))
+			.isEqualTo(1);
 		assertThat(ApiTestClient.json(client().get("/api/assistants", auth(bobReads))).get("items")).isEmpty();
 		assertThat(ApiTestClient.json(client().get("/api/assistants", auth(aliceReads))).get("items"))
 			.extracting(item -> item.get("id").stringValue())
@@ -204,11 +229,27 @@ class SecurityIntegrationTests {
 			assertThat(other.statusCode()).as(path).isEqualTo(403);
 			assertThat(other.headers().firstValue("Access-Control-Allow-Origin")).as(path).isEmpty();
 		}
+		for (String method : List.of("PUT", "PATCH", "DELETE")) {
+			HttpResponse<String> write = client().options("/api/assistants/V1StGXR8_Z5jdHi6B-myT", "Origin", ORIGIN,
+					"Access-Control-Request-Method", method, "Access-Control-Request-Headers",
+					"authorization,content-type,if-match,idempotency-key");
+			assertThat(write.statusCode()).as(method).isEqualTo(200);
+			assertThat(write.headers().firstValue("Access-Control-Allow-Methods")).as(method)
+				.hasValueSatisfying(methods -> assertThat(methods).contains(method));
+			assertThat(write.headers().firstValue("Access-Control-Allow-Headers")).as(method)
+				.hasValueSatisfying(headers -> assertThat(headers.toLowerCase(java.util.Locale.ROOT))
+					.contains("if-match", "idempotency-key"));
+		}
 		String owner = ids.newId();
 		HttpResponse<String> actual = client().get("/api/assistants", "Origin", ORIGIN, "Authorization",
 				"Bearer " + TestTokens.issuer.token(owner, READ));
 		assertThat(actual.statusCode()).isEqualTo(200);
 		assertThat(actual.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ORIGIN);
+		String id = create(owner);
+		HttpResponse<String> read = client().get("/api/assistants/" + id, "Origin", ORIGIN, "Authorization",
+				"Bearer " + TestTokens.issuer.token(owner, READ));
+		assertThat(read.headers().firstValue("Access-Control-Expose-Headers"))
+			.hasValueSatisfying(exposed -> assertThat(exposed).contains("ETag", "Location"));
 	}
 
 	@Test
@@ -216,6 +257,7 @@ class SecurityIntegrationTests {
 		String owner = ids.newId();
 		String token = TestTokens.issuer.token(owner, READ + " " + WRITE);
 		HttpResponse<String> limited = null;
+		String first = null;
 		int accepted = 0;
 		for (int i = 0; i < 20 && limited == null; i++) {
 			HttpResponse<String> response = client().postJson("/api/assistants", BODY.replace("Reads logs.", owner),
@@ -225,6 +267,7 @@ class SecurityIntegrationTests {
 			}
 			else {
 				assertThat(response.statusCode()).isEqualTo(202);
+				first = (first != null) ? first : ApiTestClient.json(response).get("id").stringValue();
 				accepted++;
 			}
 		}
@@ -235,6 +278,12 @@ class SecurityIntegrationTests {
 		assertProblem(limited, "429", 429);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM assistants WHERE description = ?", Integer.class,
 				owner)).isEqualTo(accepted);
+		// updates and deletes count against the same budget
+		HttpResponse<String> delete = client().delete("/api/assistants/" + first, "If-Match", "\"1\"", auth(token)[0],
+				auth(token)[1]);
+		assertThat(delete.statusCode()).isEqualTo(429);
+		assertThat(this.jdbc.queryForObject("SELECT deleted_at IS NULL FROM assistants WHERE id = ?", Boolean.class,
+				first)).isTrue();
 		// another owner is not affected
 		assertThat(client().postJson("/api/assistants", BODY, auth(TestTokens.issuer.token(ids.newId(), WRITE)))
 			.statusCode()).isEqualTo(202);
@@ -280,7 +329,23 @@ class SecurityIntegrationTests {
 						(client, headers) -> client.postJson("/api/assistants/" + id + "/sync", "", headers)),
 				new Call("GET /api/assistants/{id}/sync-events", false,
 						(client, headers) -> client.get("/api/assistants/" + id + "/sync-events", headers)),
+				new Call("PUT /api/assistants/{id}", true,
+						(client, headers) -> client.putJson("/api/assistants/" + id, BODY, withIfMatch(headers))),
+				new Call("PATCH /api/assistants/{id}", true,
+						(client, headers) -> client.mergePatch("/api/assistants/" + id, "{\"name\":\"Patched\"}",
+								withIfMatch(headers))),
+				new Call("DELETE /api/assistants/{id}", true,
+						(client, headers) -> client.delete("/api/assistants/" + id, withIfMatch(headers))),
+				new Call("GET /api/assistants/{id}/history", false,
+						(client, headers) -> client.get("/api/assistants/" + id + "/history", headers)),
 				new Call("GET /api/sync/status", false, (client, headers) -> client.get("/api/sync/status", headers)));
+	}
+
+	private static String[] withIfMatch(String[] headers) {
+		String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+		all[headers.length] = "If-Match";
+		all[headers.length + 1] = "\"1\"";
+		return all;
 	}
 
 	record Call(String name, boolean write, Request request) {

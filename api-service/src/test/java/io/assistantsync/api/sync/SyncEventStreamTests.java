@@ -69,6 +69,24 @@ class SyncEventStreamTests {
 	}
 
 	@Test
+	void shouldFollowTheChangeEventThatIsCurrentWhenAFinalResultArrives() {
+		java.util.concurrent.atomic.AtomicReference<String> current = new java.util.concurrent.atomic.AtomicReference<>(
+				CURRENT);
+		SyncEventStream following = new SyncEventStream("assistant", this.emitter,
+				() -> java.util.Optional.of(current.get()));
+		following.start("{}", CURRENT, false, List.of(), null, List.of());
+
+		// an update made a newer event current before the older one's result came
+		current.set("update-event");
+		following.offer(result("older", SyncResultStatus.SYNCED));
+		assertThat(this.emitter.completed).isFalse();
+		following.offer(new StreamedSyncResult("newer", "update-event", SyncResultStatus.SYNCED, "{}"));
+
+		assertThat(this.emitter.completed).isTrue();
+		assertThat(this.emitter.ids()).containsExactly(null, "older", "newer");
+	}
+
+	@Test
 	void shouldCompleteAtOnceWhenTheStateIsAlreadyFinal() {
 		this.stream.start("{}", CURRENT, true, List.of(), null, List.of());
 

@@ -126,6 +126,45 @@ class SyncEventsIntegrationTests {
 	}
 
 	@Test
+	void shouldFollowTheLatestVersionAcrossAnUpdateUntilItIsFinal() {
+		String id = create("Followed");
+		String first = currentEventId(id);
+		try (SseRecorder stream = client().sse("/api/assistants/" + id + "/sync-events")) {
+			await().atMost(TIMEOUT).until(() -> !stream.events().isEmpty());
+			assertThat(client().send("PUT", "/api/assistants/" + id, "application/json",
+					"{\"name\":\"Followed 2\",\"emoji\":\"🛰️\"}", "If-Match", "\"1\"")
+				.statusCode()).isEqualTo(202);
+			String second = currentEventId(id);
+
+			SyncResult olderSynced = SyncResults.synced(id, first, 1);
+			SyncResult newerRetrying = SyncResults.ofVersion(SyncResults.retrying(id, second, 1), 2);
+			send(olderSynced);
+			send(newerRetrying);
+			await().atMost(TIMEOUT).until(() -> stream.events().size() == 3);
+			assertThat(stream.ended()).as("the older version's final result does not end the stream").isFalse();
+
+			SyncResult newerSynced = SyncResults.ofVersion(SyncResults.synced(id, second, 2), 2);
+			send(newerSynced);
+			await().atMost(TIMEOUT).until(stream::ended);
+			assertThat(stream.events()).extracting(Event::id)
+				.containsExactly(null, olderSynced.eventId(), newerRetrying.eventId(), newerSynced.eventId());
+		}
+	}
+
+	@Test
+	void shouldAnswer404ToANewStreamOfADeletedAssistant() {
+		String id = create("Deleted stream");
+		assertThat(client().send("DELETE", "/api/assistants/" + id, null, null, "If-Match", "\"1\"").statusCode())
+			.isEqualTo(202);
+
+		HttpResponse<String> response = client().get("/api/assistants/" + id + "/sync-events", "Accept",
+				"text/event-stream");
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	@Test
 	void shouldSendHeartbeatsOnAnIdleStream() {
 		String id = create("Idle");
 		try (SseRecorder stream = client().sse("/api/assistants/" + id + "/sync-events")) {
