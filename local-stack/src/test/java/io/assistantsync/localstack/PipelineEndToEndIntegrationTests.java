@@ -175,7 +175,14 @@ class PipelineEndToEndIntegrationTests {
 		List<String> all = new ArrayList<>(lastVersion.keySet());
 		await("every latest version to be SYNCED (seed " + seed + ")").atMost(SYNC_TIMEOUT)
 			.pollInterval(Duration.ofMillis(250))
-			.until(() -> all.stream().allMatch((id) -> latestIsSynced(id, lastVersion.get(id))));
+			.until(() -> {
+				for (String id : all) {
+					if (!latestIsSynced(id, lastVersion.get(id))) {
+						return false;
+					}
+				}
+				return true;
+			});
 		try (Connection store = authority();
 				PreparedStatement query = store.prepareStatement(
 						"SELECT version, deleted_at IS NOT NULL AS deleted, name FROM assistants WHERE id = ?")) {
@@ -194,6 +201,7 @@ class PipelineEndToEndIntegrationTests {
 				}
 			}
 		}
+		assertThat(deleted).as("deletes accepted (seed %d)", seed).isNotEmpty();
 		assertThat(lastVersion.values().stream().mapToLong(Long::longValue).sum()).as("changes accepted (seed %d)", seed)
 			.isGreaterThan(slots + 50L);
 	}
