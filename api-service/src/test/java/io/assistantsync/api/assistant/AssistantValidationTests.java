@@ -63,6 +63,9 @@ class AssistantValidationTests {
 	AssistantVersions versions;
 
 	@MockitoBean
+	SyncOutcomes syncOutcomes;
+
+	@MockitoBean
 	IdempotencyKeys idempotencyKeys;
 
 	@MockitoBean

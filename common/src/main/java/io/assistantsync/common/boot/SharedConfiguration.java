@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -40,12 +41,14 @@ public class SharedConfiguration {
 	}
 
 	/**
-	 * Active where Spring Boot creates topics at all ({@code spring.kafka.admin.auto-create}, on by default).
+	 * Active where Spring Boot creates topics at all ({@code spring.kafka.admin.auto-create}, on by default) and
+	 * there is Kafka to create them on (test slices have no {@link KafkaAdmin}).
 	 */
 	@Bean
-	TopicCreator topicCreator(KafkaAdmin kafkaAdmin, Environment environment) {
-		return new TopicCreator(kafkaAdmin, TOPIC_CREATION_RETRY_DELAY,
-				environment.getProperty("spring.kafka.admin.auto-create", Boolean.class, true));
+	TopicCreator topicCreator(ObjectProvider<KafkaAdmin> kafkaAdmin, Environment environment) {
+		KafkaAdmin admin = kafkaAdmin.getIfAvailable();
+		return new TopicCreator(admin, TOPIC_CREATION_RETRY_DELAY,
+				admin != null && environment.getProperty("spring.kafka.admin.auto-create", Boolean.class, true));
 	}
 
 }

@@ -38,7 +38,7 @@ public final class TopicCreator implements SmartLifecycle {
 	private Thread thread;
 
 	/**
-	 * @param admin Spring Boot's admin, which knows the declared topics
+	 * @param admin Spring Boot's admin, which knows the declared topics; may be {@code null} when not enabled
 	 * @param retryDelay the pause after a run that failed, on top of the admin's operation timeout
 	 * @param enabled {@code false} where topics are not created by the service at all
 	 * ({@code spring.kafka.admin.auto-create=false})
