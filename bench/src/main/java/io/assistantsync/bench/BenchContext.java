@@ -194,11 +194,31 @@ final class BenchContext {
 	}
 
 	/**
+	 * Starts one more instance of a sync-worker deployment whose instances share the authoritative database
+	 * {@code database} (which must exist) and the consumer group named after it, as the instances of one service
+	 * do; it does not wait for readiness, so that several can start at once.
+	 * @param topics the topic names it uses
+	 * @param database the shared database
+	 * @param instance the instance's number, for its log file
+	 * @return the starting process
+	 */
+	BenchedService startWorkerInstance(Topics topics, String database, int instance) throws IOException {
+		int port = FreePorts.next();
+		return BenchedService.start(database + "-" + instance, this.options.words("service-java-options"),
+				launchArguments("sync-worker"),
+				environment("sync-worker", topics, database, this.postgres.url(database), port),
+				"http://127.0.0.1:" + port, this.work.resolve("logs"));
+	}
+
+	/**
 	 * A service's environment: a new database named {@code database}, the broker and the topic names.
 	 */
 	private Map<String, String> environment(String module, Topics topics, String database, int port)
 			throws SQLException {
-		String url = this.postgres.createDatabase(database);
+		return environment(module, topics, database, this.postgres.createDatabase(database), port);
+	}
+
+	private Map<String, String> environment(String module, Topics topics, String database, String url, int port) {
 		Map<String, String> environment = new LinkedHashMap<>();
 		environment.put("SERVER_PORT", Integer.toString(port));
 		environment.put("KAFKA_BOOTSTRAP_SERVERS", this.kafka.bootstrapServers());

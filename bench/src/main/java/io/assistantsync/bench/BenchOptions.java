@@ -64,6 +64,10 @@ final class BenchOptions {
 		FULL.put("peer-events", "100000");
 		FULL.put("peer-batch-size", "2000");
 		FULL.put("connect-plugins", "bench/target/connect-plugins");
+		FULL.put("scale-events", "100000");
+		FULL.put("scale-partitions", "6");
+		FULL.put("scale-workers", "1,2,3");
+		FULL.put("scale-join-workers", "2");
 		FULL.put("ready-timeout-seconds", "120");
 		FULL.put("phases", "limits,ceiling,pipeline,drain,peer");
 
@@ -93,6 +97,9 @@ final class BenchOptions {
 		SMOKE.put("retry-failures", "1");
 		SMOKE.put("peer", "off");
 		SMOKE.put("peer-events", "2000");
+		SMOKE.put("scale-events", "2000");
+		SMOKE.put("scale-workers", "2");
+		SMOKE.put("scale-join-workers", "1");
 	}
 
 	private static final String SMOKE_FLAG = "--smoke";

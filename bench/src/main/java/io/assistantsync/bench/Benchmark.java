@@ -68,6 +68,9 @@ final class Benchmark {
 			if (phases.contains("peer")) {
 				phase("peer", () -> PeerPhase.run(context), results, failures);
 			}
+			if (phases.contains("scale")) {
+				phase("scale-out", () -> ScaleOutPhase.run(context), results, failures);
+			}
 			context.apiStartSeconds.forEach(seconds -> results.add("startup.api_s", PipelinePhase.MEMORY,
 					"api-service start-up: process start to readiness 200", "s", seconds));
 			context.workerStartSeconds.forEach(seconds -> results.add("startup.worker_s", PipelinePhase.MEMORY,
