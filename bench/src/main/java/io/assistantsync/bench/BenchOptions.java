@@ -68,6 +68,9 @@ final class BenchOptions {
 		FULL.put("scale-partitions", "6");
 		FULL.put("scale-workers", "1,2,3");
 		FULL.put("scale-join-workers", "2");
+		FULL.put("soak-minutes", "30");
+		FULL.put("soak-rate", "100");
+		FULL.put("soak-sample-seconds", "30");
 		FULL.put("ready-timeout-seconds", "120");
 		FULL.put("phases", "limits,ceiling,pipeline,drain,peer");
 
@@ -100,6 +103,9 @@ final class BenchOptions {
 		SMOKE.put("scale-events", "2000");
 		SMOKE.put("scale-workers", "2");
 		SMOKE.put("scale-join-workers", "1");
+		SMOKE.put("soak-minutes", "0.5");
+		SMOKE.put("soak-rate", "20");
+		SMOKE.put("soak-sample-seconds", "5");
 	}
 
 	private static final String SMOKE_FLAG = "--smoke";

@@ -68,6 +68,9 @@ final class Benchmark {
 			if (phases.contains("peer")) {
 				phase("peer", () -> PeerPhase.run(context), results, failures);
 			}
+			if (phases.contains("soak")) {
+				phase("soak", () -> SoakPhase.run(context), results, failures);
+			}
 			if (phases.contains("scale")) {
 				phase("scale-out", () -> ScaleOutPhase.run(context), results, failures);
 			}

@@ -39,7 +39,38 @@ final class Charts {
 				name -> name.startsWith("ingest") || name.startsWith("end to end"), "per second", written);
 		throughput(results, directory, "throughput-drain.png", "Worker drain and peer over time",
 				name -> name.startsWith("drain") || name.startsWith("peer"), "records per second", written);
+		for (String unit : new String[] { "MB", "threads", "connections", "sockets", "rows" }) {
+			sampled(results, directory, "soak-" + unit + ".png", "Soak: " + unit + " over time", unit, written);
+		}
 		return written;
+	}
+
+	/**
+	 * One chart of the sampled series whose name ends with or contains the unit word, over minutes.
+	 */
+	private static void sampled(Results results, Path directory, String file, String title, String unit,
+			List<String> written) throws IOException {
+		XYChart chart = new XYChartBuilder().width(1000).height(600).title(title).xAxisTitle("minutes").yAxisTitle(unit).build();
+		chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
+		int series = 0;
+		for (Map.Entry<String, double[]> entry : results.samples.entrySet()) {
+			double[] values = entry.getValue();
+			if (!entry.getKey().contains(unit) || values.length < 2) {
+				continue;
+			}
+			double[] x = new double[values.length - 1];
+			double[] y = new double[values.length - 1];
+			for (int i = 1; i < values.length; i++) {
+				x[i - 1] = i * values[0] / 60;
+				y[i - 1] = values[i];
+			}
+			chart.addSeries(entry.getKey(), x, y).setMarker(SeriesMarkers.NONE);
+			series++;
+		}
+		if (series > 0) {
+			BitmapEncoder.saveBitmap(chart, directory.resolve(file).toString(), BitmapEncoder.BitmapFormat.PNG);
+			written.add(file);
+		}
 	}
 
 	private static void latency(Results results, Path directory, String file, String title, Predicate<String> which,

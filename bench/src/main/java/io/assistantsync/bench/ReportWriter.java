@@ -44,6 +44,7 @@ final class ReportWriter {
 		results.latencies.forEach((name, histogram) -> distributions.put(name, percentiles(histogram)));
 		root.put("latency_distributions_ms", distributions);
 		root.put("throughput_per_second", results.series);
+		root.put("samples_interval_s_first", results.samples);
 		root.put("findings", results.findings);
 		root.put("notes", results.notes);
 		JsonMapper mapper = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();

@@ -32,6 +32,9 @@ final class Results {
 	/** Throughput per second by chart series name (first run). */
 	final Map<String, long[]> series = new LinkedHashMap<>();
 
+	/** Sampled values by chart series name, each with its sampling interval in seconds first. */
+	final Map<String, double[]> samples = new LinkedHashMap<>();
+
 	final Map<String, List<Double>> pending = new LinkedHashMap<>();
 
 	private final Map<String, String[]> pendingMeta = new LinkedHashMap<>();
@@ -65,6 +68,19 @@ final class Results {
 
 	synchronized void series(String name, long[] perSecond) {
 		this.series.putIfAbsent(name, perSecond);
+	}
+
+	/**
+	 * A series of samples taken at a fixed interval, charted over time.
+	 * @param name the series name; its prefix before {@code ": "} names the chart group
+	 * @param every the interval
+	 * @param values the samples, in order
+	 */
+	synchronized void samples(String name, java.time.Duration every, double[] values) {
+		double[] withInterval = new double[values.length + 1];
+		withInterval[0] = every.toMillis() / 1000.0;
+		System.arraycopy(values, 0, withInterval, 1, values.length);
+		this.samples.putIfAbsent(name, withInterval);
 	}
 
 	synchronized void note(String note) {

@@ -1,18 +1,9 @@
 package io.assistantsync.bench;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
-
-import tools.jackson.databind.JsonNode;
-
-import io.assistantsync.common.json.EventJson;
 
 /**
  * Scale-out: one backlog of pending-create events on a topic of several partitions, drained by 1, 2, … instances
@@ -30,8 +21,6 @@ final class ScaleOutPhase {
 	 * and a backlog of 100,000 drains in about ten.
 	 */
 	private static final double JOIN_AT = 0.05;
-
-	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
 	private ScaleOutPhase() {
 	}
@@ -139,28 +128,7 @@ final class ScaleOutPhase {
 	 * record; 0 when it synced none (the timer then does not exist yet).
 	 */
 	private static long syncedBy(BenchedService instance) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/actuator/metrics/sync.end.to.end"))
-			.timeout(Duration.ofSeconds(5))
-			.build();
-		try {
-			HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-			if (response.statusCode() != 200) {
-				return 0;
-			}
-			for (JsonNode measurement : EventJson.mapper().readTree(response.body()).path("measurements")) {
-				if ("COUNT".equals(measurement.path("statistic").asString())) {
-					return (long) measurement.path("value").asDouble();
-				}
-			}
-			return 0;
-		}
-		catch (IOException ex) {
-			return 0;
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return 0;
-		}
+		return Math.max(0, (long) ActuatorMetric.read(instance, "sync.end.to.end", null, "COUNT"));
 	}
 
 }
