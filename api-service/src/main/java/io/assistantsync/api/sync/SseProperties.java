@@ -21,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPendingEvents how many live events may wait for one client to read them; a stream with more is
  * dropped, and its client reconnects with {@code Last-Event-ID} ({@code ASSISTANTS_SSE_MAX_PENDING_EVENTS})
  * @param senderThreads the threads that write live events to all the clients of this instance; a client that
- * does not read holds up at most one of them, until the write times out ({@code ASSISTANTS_SSE_SENDER_THREADS})
+ * does not read holds up at most one of them, until the write to it times out (Tomcat's connection timeout)
+ * ({@code ASSISTANTS_SSE_SENDER_THREADS})
  */
 @Validated
 @ConfigurationProperties("assistants.sse")
