@@ -9,8 +9,8 @@ import io.assistantsync.localstack.DemoIssuer.DemoToken;
 /**
  * What the launcher prints once the stack is ready: where everything is, and lines to paste into a shell.
  *
- * @param api api-service
- * @param worker sync-worker
+ * @param apis the api-service instances, the first one the calls are printed for
+ * @param workers the sync-worker instances
  * @param bootstrapServers the broker
  * @param apiDatabase the api-service database
  * @param authorityDatabase the authoritative store
@@ -19,7 +19,7 @@ import io.assistantsync.localstack.DemoIssuer.DemoToken;
  * @param token the demo producer's token, or {@code null} when the API takes calls without one
  * @param corsAllowedOrigins the browser origins the API allows, or {@code null} for none
  */
-record Instructions(ServiceSpec api, ServiceSpec worker, String bootstrapServers, JdbcTarget apiDatabase,
+record Instructions(List<ServiceSpec> apis, List<ServiceSpec> workers, String bootstrapServers, JdbcTarget apiDatabase,
 		JdbcTarget authorityDatabase, String syncResultsTopic, Path logsDirectory, DemoToken token,
 		String corsAllowedOrigins) {
 
@@ -37,8 +37,8 @@ record Instructions(ServiceSpec api, ServiceSpec worker, String bootstrapServers
 	 * @return several lines, ending with a line break
 	 */
 	String text() {
-		String api = this.api.baseUrl();
-		String worker = this.worker.baseUrl();
+		String api = this.apis.get(0).baseUrl();
+		String worker = this.workers.get(0).baseUrl();
 		List<String> lines = new ArrayList<>(List.of("", READY_LINE, "", row("API", api + "/api/assistants"),
 				row("Swagger UI", api + "/swagger-ui.html"),
 				row("Health", api + "/actuator/health  " + worker + "/actuator/health"),
@@ -54,6 +54,12 @@ record Instructions(ServiceSpec api, ServiceSpec worker, String bootstrapServers
 			lines.add(row("CORS", this.corsAllowedOrigins));
 		}
 		lines.add(row("Logs", this.logsDirectory.toString()));
+		if (this.apis.size() > 1 || this.workers.size() > 1) {
+			lines.add("");
+			lines.add("Instances (each logs to <Logs>/<name>.log; the workers share the partitions):");
+			this.apis.forEach((instance) -> lines.add(row(instance.name(), instance.baseUrl())));
+			this.workers.forEach((instance) -> lines.add(row(instance.name(), instance.baseUrl())));
+		}
 		lines.addAll(List.of("", "Create an assistant:",
 				"  curl -i -X POST " + api + "/api/assistants -H 'Content-Type: application/json' -d '"
 						+ SAMPLE_ASSISTANT + "'" + ((this.token != null)
@@ -69,7 +75,7 @@ record Instructions(ServiceSpec api, ServiceSpec worker, String bootstrapServers
 		lines.addAll(List.of("Watch the sync results:",
 				"  kcat -C -b " + this.bootstrapServers + " -t " + this.syncResultsTopic + " -f '%k %s\\n'",
 				"Follow a service's full log (Kafka's clients included):",
-				"  tail -f " + this.logsDirectory.resolve("sync-worker.log"), ""));
+				"  tail -f " + this.logsDirectory.resolve(this.workers.get(0).name() + ".log"), ""));
 		return String.join(System.lineSeparator(), lines);
 	}
 

@@ -3,11 +3,14 @@ package io.assistantsync.localstack;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -15,7 +18,8 @@ import io.assistantsync.localstack.LocalStackSettings.SecurityMode;
 
 /**
  * The whole stack on one machine: PostgreSQL, Kafka, a token issuer (unless security is off), api-service and
- * sync-worker, started in that order and stopped in the reverse one (services first, so none of them talks to
+ * sync-worker (one process each, or as many as {@link LocalStackSettings#apiInstances()} and
+ * {@link LocalStackSettings#workers()} say, all against the same broker and databases), started in that order and stopped in the reverse one (services first, so none of them talks to
  * a broker, database or issuer that is gone).
  * {@link #stop()} may run at any time, also from a shutdown hook while {@link #start()} is still busy.
  */
@@ -48,7 +52,7 @@ final class LocalStack {
 	}
 
 	/**
-	 * Starts everything and waits until both services are ready.
+	 * Starts everything and waits until every service instance is ready.
 	 * @throws LocalStackException when anything cannot start; what did start keeps running until {@link #stop()}
 	 */
 	void start() {
@@ -70,11 +74,16 @@ final class LocalStack {
 			.with(apiSecurity(trust));
 		// the worker's admin API takes the same tokens
 		ServiceSpec worker = ServiceSpec.syncWorker(this.settings, bootstrapServers, authorityDatabase).with(trust);
+		Set<Integer> taken = new HashSet<>(List.of(this.settings.apiPort(), this.settings.workerPort()));
+		List<ServiceSpec> apis = api.scaledTo(this.settings.apiInstances(), taken);
+		List<ServiceSpec> workers = worker.scaledTo(this.settings.workers(), taken);
+		List<ServiceSpec> all = new ArrayList<>(apis);
+		all.addAll(workers);
 		ServiceLogging logging = ServiceLogging.prepare(this.settings.logsDirectory(), this.settings.verbose());
-		this.services = startStep("api-service on port " + api.port() + " and sync-worker on port " + worker.port(),
-				() -> ServiceGroup.start(List.of(api, worker), this.settings.serviceJavaOptions(), logging, this.out));
+		this.services = startStep(ServiceGroup.describe(all, (spec) -> spec.name() + " on port " + spec.port()),
+				() -> ServiceGroup.start(all, this.settings.serviceJavaOptions(), logging, this.out));
 		this.services.awaitReady(this.settings.readyTimeout());
-		this.instructions = new Instructions(api, worker, bootstrapServers, apiDatabase, authorityDatabase,
+		this.instructions = new Instructions(apis, workers, bootstrapServers, apiDatabase, authorityDatabase,
 				this.settings.syncResultsTopic(), this.settings.logsDirectory(),
 				(issuer != null) ? issuer.token() : null, this.settings.corsAllowedOrigins());
 	}

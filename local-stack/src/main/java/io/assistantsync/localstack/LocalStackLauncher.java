@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <pre>
  * ./mvnw -q -B -DskipTests package &amp;&amp; java -jar local-stack/target/local-stack.jar
+ * java -jar local-stack/target/local-stack.jar --api-instances 2 --workers 3
  * </pre>
  */
 public final class LocalStackLauncher {
@@ -22,14 +23,14 @@ public final class LocalStackLauncher {
 
 	/**
 	 * Starts the stack and blocks until Ctrl-C or until a service exits.
-	 * @param args none
+	 * @param args {@code --api-instances <n>} and {@code --workers <n>}, both optional (one of each by default)
 	 */
 	public static void main(String[] args) {
 		PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
 		PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
 		LocalStack stack;
 		try {
-			LocalStackSettings settings = LocalStackSettings.fromEnvironment();
+			LocalStackSettings settings = LocalStackSettings.fromEnvironment(args);
 			configureLogging(settings);
 			stack = new LocalStack(settings, out);
 		}

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 import io.assistantsync.common.kafka.Topics;
@@ -33,11 +34,14 @@ import io.assistantsync.common.kafka.Topics;
  * @param tokenFile where the demo producer's token is written, for {@code TOKEN=$(cat <file>)}
  * @param corsAllowedOrigins the browser origins api-service allows ({@code ASSISTANTS_CORS_ALLOWED_ORIGINS}),
  * or {@code null} for none
+ * @param apiInstances how many api-service processes to run ({@code --api-instances})
+ * @param workers how many sync-worker processes to run ({@code --workers})
  */
 record LocalStackSettings(Path root, Path postgresDataDirectory, int kafkaPort, int postgresPort, int apiPort,
 		int workerPort, String externalKafka, JdbcTarget apiDatabase, JdbcTarget authorityDatabase,
 		Duration readyTimeout, List<String> serviceJavaOptions, String syncResultsTopic, Path logsDirectory,
-		boolean verbose, SecurityMode securityMode, int issuerPort, Path tokenFile, String corsAllowedOrigins) {
+		boolean verbose, SecurityMode securityMode, int issuerPort, Path tokenFile, String corsAllowedOrigins,
+		int apiInstances, int workers) {
 
 	/**
 	 * How api-service authenticates its callers in the local run.
@@ -55,11 +59,18 @@ record LocalStackSettings(Path root, Path postgresDataDirectory, int kafkaPort, 
 	static final String DEFAULT_JAVA_OPTIONS = "-Xms64m -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
 	/**
-	 * The settings of this JVM: system properties first, then the environment.
+	 * The settings of this JVM: the command line first, then system properties, then the environment.
+	 * @param args the command line ({@link LaunchOptions})
 	 * @return the settings
+	 * @throws LocalStackException when an option or a value is invalid
 	 */
-	static LocalStackSettings fromEnvironment() {
+	static LocalStackSettings fromEnvironment(String... args) {
+		Map<String, String> options = LaunchOptions.parse(args);
 		return from((name) -> {
+			String option = options.get(name);
+			if (option != null) {
+				return option;
+			}
 			String property = System.getProperty(name);
 			return (property != null) ? property : System.getenv(name);
 		});
@@ -89,7 +100,8 @@ record LocalStackSettings(Path root, Path postgresDataDirectory, int kafkaPort, 
 				root.resolve(values.text("LOCAL_STACK_LOGS", "local-stack/data/logs")).normalize(),
 				values.flag("LOCAL_STACK_VERBOSE"), values.securityMode(), values.portOrAny("LOCAL_STACK_ISSUER_PORT"),
 				root.resolve(values.text("LOCAL_STACK_TOKEN_FILE", "local-stack/data/demo-token")).normalize(),
-				values.text("ASSISTANTS_CORS_ALLOWED_ORIGINS", null));
+				values.text("ASSISTANTS_CORS_ALLOWED_ORIGINS", null), values.positive("LOCAL_STACK_API_INSTANCES", 1),
+				values.positive("LOCAL_STACK_WORKERS", 1));
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.assistantsync.localstack;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Set;
 
 /**
  * Checks the ports the stack will listen on before anything starts, so a port in use is one clear line
@@ -25,6 +26,22 @@ final class Ports {
 			throw new LocalStackException("port " + port + " (" + user + ") is already in use: stop what listens on it"
 					+ " or choose another port with " + setting);
 		}
+	}
+
+	/**
+	 * The first free port from a port on, for instances beyond the first.
+	 * @param from the lowest port to try
+	 * @param reserved ports to skip even when free, e.g. those already given to other instances
+	 * @return the port
+	 * @throws LocalStackException when no port up to 65535 is free
+	 */
+	static int nextFree(int from, Set<Integer> reserved) {
+		for (int port = from; port <= 65535; port++) {
+			if (!reserved.contains(port) && isFree(port)) {
+				return port;
+			}
+		}
+		throw new LocalStackException("no free port from " + from + " on for another service instance");
 	}
 
 	/**

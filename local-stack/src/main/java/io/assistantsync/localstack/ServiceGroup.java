@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * The service processes of the stack: started together, ready together, stopped together (all of them are
@@ -105,7 +106,22 @@ final class ServiceGroup implements AutoCloseable {
 
 	@Override
 	public String toString() {
-		return String.join(" and ", this.services.stream().map(ServiceProcess::name).toList());
+		return describe(this.services, ServiceProcess::name);
+	}
+
+	/**
+	 * Names things in a sentence: {@code a}, {@code a and b}, {@code a, b and c}.
+	 * @param items the things
+	 * @param name how to name one
+	 * @param <T> their type
+	 * @return the text
+	 */
+	static <T> String describe(List<T> items, Function<T, String> name) {
+		List<String> names = items.stream().map(name).toList();
+		if (names.size() <= 1) {
+			return String.join("", names);
+		}
+		return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
 	}
 
 	private static void pause() {

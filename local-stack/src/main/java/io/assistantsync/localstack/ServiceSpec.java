@@ -2,14 +2,19 @@ package io.assistantsync.localstack;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One service process to launch: its runnable jar, HTTP port and the environment that points it at the
  * broker and its database (the variables of docs/contract.md §6).
  *
- * @param name the module name, also the log prefix
+ * @param name the module name, or with the instance number when several run ({@code api-service-2}); also the
+ * log prefix and the name of its log file
  * @param jar the Boot exec jar
  * @param port the HTTP port ({@code SERVER_PORT})
  * @param environment variables set on top of the launcher's own environment
@@ -59,6 +64,34 @@ record ServiceSpec(String name, Path jar, int port, Map<String, String> environm
 		Map<String, String> environment = new LinkedHashMap<>(this.environment);
 		environment.putAll(more);
 		return new ServiceSpec(this.name, this.jar, this.port, environment);
+	}
+
+	/**
+	 * This service as several instances: the first on this spec's port, the others on the next free ports
+	 * above every port taken so far, each named by its number ({@code sync-worker-1}, {@code sync-worker-2}, …).
+	 * @param count how many, at least 1; one instance keeps the plain name
+	 * @param taken the ports already given to services; the new ones are added
+	 * @return the instances
+	 */
+	List<ServiceSpec> scaledTo(int count, Set<Integer> taken) {
+		taken.add(this.port);
+		if (count == 1) {
+			return List.of(this);
+		}
+		List<ServiceSpec> instances = new ArrayList<>();
+		instances.add(instance(1, this.port));
+		for (int number = 2; number <= count; number++) {
+			int port = Ports.nextFree(Collections.max(taken) + 1, taken);
+			taken.add(port);
+			instances.add(instance(number, port));
+		}
+		return instances;
+	}
+
+	private ServiceSpec instance(int number, int port) {
+		Map<String, String> environment = new LinkedHashMap<>(this.environment);
+		environment.put("SERVER_PORT", Integer.toString(port));
+		return new ServiceSpec(this.name + "-" + number, this.jar, port, environment);
 	}
 
 	/**

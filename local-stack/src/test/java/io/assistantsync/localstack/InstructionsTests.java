@@ -1,6 +1,7 @@
 package io.assistantsync.localstack;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -79,10 +80,35 @@ class InstructionsTests {
 			.contains("  tail -f /repo/local-stack/data/logs/sync-worker.log");
 	}
 
+	@Test
+	void shouldListEveryInstanceWhenSeveralRun() {
+		ServiceSpec api = ServiceSpec.apiService(this.settings, "127.0.0.1:19092", this.api);
+		ServiceSpec worker = ServiceSpec.syncWorker(this.settings, "127.0.0.1:19092", this.authority);
+		List<ServiceSpec> apis = List.of(rename(api, "api-service-1", 18080), rename(api, "api-service-2", 18082));
+		List<ServiceSpec> workers = List.of(rename(worker, "sync-worker-1", 18081),
+				rename(worker, "sync-worker-2", 18083));
+
+		String text = new Instructions(apis, workers, "127.0.0.1:19092", this.api, this.authority,
+				"assistants.sync-results", Path.of("/repo/local-stack/data/logs"), null, null)
+			.text();
+
+		assertThat(text).contains("  api-service-1 http://localhost:18080" + System.lineSeparator()
+				+ "  api-service-2 http://localhost:18082" + System.lineSeparator()
+				+ "  sync-worker-1 http://localhost:18081" + System.lineSeparator()
+				+ "  sync-worker-2 http://localhost:18083" + System.lineSeparator())
+			.contains("curl -i -X POST http://localhost:18080/api/assistants")
+			.contains("  tail -f /repo/local-stack/data/logs/sync-worker-1.log");
+		assertThat(this.text).doesNotContain("Instances");
+	}
+
+	private static ServiceSpec rename(ServiceSpec spec, String name, int port) {
+		return new ServiceSpec(name, spec.jar(), port, spec.environment());
+	}
+
 	private Instructions instructions(DemoToken token, String corsAllowedOrigins) {
-		return new Instructions(ServiceSpec.apiService(this.settings, "127.0.0.1:19092", this.api),
-				ServiceSpec.syncWorker(this.settings, "127.0.0.1:19092", this.authority), "127.0.0.1:19092", this.api,
-				this.authority, "assistants.sync-results", Path.of("/repo/local-stack/data/logs"), token,
+		return new Instructions(List.of(ServiceSpec.apiService(this.settings, "127.0.0.1:19092", this.api)),
+				List.of(ServiceSpec.syncWorker(this.settings, "127.0.0.1:19092", this.authority)), "127.0.0.1:19092",
+				this.api, this.authority, "assistants.sync-results", Path.of("/repo/local-stack/data/logs"), token,
 				corsAllowedOrigins);
 	}
 

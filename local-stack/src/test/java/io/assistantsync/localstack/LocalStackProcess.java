@@ -14,6 +14,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -75,6 +77,16 @@ final class LocalStackProcess implements AutoCloseable {
 	 * @return the running launcher
 	 */
 	static LocalStackProcess start(Map<String, String> settings) {
+		return start(settings, new String[0]);
+	}
+
+	/**
+	 * Starts the launcher with a command line, e.g. {@code --api-instances 2}, on free ports as above.
+	 * @param settings further settings (environment variables)
+	 * @param args the launcher's options
+	 * @return the running launcher
+	 */
+	static LocalStackProcess start(Map<String, String> settings, String... args) {
 		assertThat(JAR).as("the launcher jar (built by the package phase)").isRegularFile();
 		try {
 			Path work = Files.createTempDirectory(ROOT.resolve("local-stack/target"), "it-");
@@ -89,8 +101,9 @@ final class LocalStackProcess implements AutoCloseable {
 			environment.put("API_PORT", Integer.toString(ports[2]));
 			environment.put("WORKER_PORT", Integer.toString(ports[3]));
 			environment.putAll(settings);
-			ProcessBuilder builder = new ProcessBuilder(javaExecutable(), "-jar", JAR.toString())
-				.directory(ROOT.toFile())
+			List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", JAR.toString()));
+			command.addAll(List.of(args));
+			ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
 				.redirectOutput(work.resolve("stdout.log").toFile())
 				.redirectError(work.resolve("stderr.log").toFile())
 				.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -188,6 +201,19 @@ final class LocalStackProcess implements AutoCloseable {
 
 	URI worker(String path) {
 		return URI.create("http://localhost:" + this.workerPort + path);
+	}
+
+	/**
+	 * A service instance's URL, as the launcher printed it once the instance was ready.
+	 * @param name e.g. {@code api-service-2}
+	 * @param path e.g. {@code /api/assistants}
+	 * @return the URL
+	 */
+	URI instance(String name, String path) {
+		Matcher ready = Pattern.compile("^" + Pattern.quote(name) + " is ready on (http://\\S+) ", Pattern.MULTILINE)
+			.matcher(stdout());
+		assertThat(ready.find()).as("the ready line of %s", name).isTrue();
+		return URI.create(ready.group(1) + path);
 	}
 
 	String kafkaBootstrapServers() {

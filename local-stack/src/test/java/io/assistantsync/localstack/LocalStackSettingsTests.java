@@ -34,6 +34,35 @@ class LocalStackSettingsTests {
 		assertThat(settings.issuerPort()).isZero();
 		assertThat(settings.tokenFile()).isEqualTo(settings.root().resolve("local-stack/data/demo-token"));
 		assertThat(settings.corsAllowedOrigins()).isNull();
+		assertThat(settings.apiInstances()).isOne();
+		assertThat(settings.workers()).isOne();
+	}
+
+	@Test
+	void shouldTakeTheInstanceCountsFromTheCommandLineOverTheEnvironment() {
+		Map<String, String> options = LaunchOptions.parse("--api-instances", "2", "--workers=3");
+		Map<String, String> environment = Map.of("LOCAL_STACK_API_INSTANCES", "4", "LOCAL_STACK_WORKERS", "5");
+
+		LocalStackSettings settings = LocalStackSettings
+			.from((name) -> options.containsKey(name) ? options.get(name) : environment.get(name));
+
+		assertThat(settings.apiInstances()).isEqualTo(2);
+		assertThat(settings.workers()).isEqualTo(3);
+		assertThat(LocalStackSettings.from(environment::get).workers()).isEqualTo(5);
+	}
+
+	@Test
+	void shouldRefuseAnUnknownOptionOrACountThatIsNotPositive() {
+		assertThatExceptionOfType(LocalStackException.class).isThrownBy(() -> LaunchOptions.parse("--replicas", "2"))
+			.withMessage("unknown option '--replicas': the options are --api-instances <n> and --workers <n>");
+		assertThatExceptionOfType(LocalStackException.class).isThrownBy(() -> LaunchOptions.parse("--workers"))
+			.withMessage("--workers needs a number: the options are --api-instances <n> and --workers <n>");
+		assertThatExceptionOfType(LocalStackException.class)
+			.isThrownBy(() -> LaunchOptions.parse("--api-instances=0"))
+			.withMessage("--api-instances must be a positive whole number, not '0'");
+		assertThatExceptionOfType(LocalStackException.class)
+			.isThrownBy(() -> LocalStackSettings.from(Map.of("LOCAL_STACK_WORKERS", "many")::get))
+			.withMessage("LOCAL_STACK_WORKERS must be a positive whole number, not 'many'");
 	}
 
 	@Test

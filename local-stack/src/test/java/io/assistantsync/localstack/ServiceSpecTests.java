@@ -1,7 +1,12 @@
 package io.assistantsync.localstack;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -49,6 +54,38 @@ class ServiceSpecTests {
 		assertThat(secured.environment()).contains(entry("ASSISTANTS_SECURITY_MODE", "jwt"),
 				entry("SPRING_DATASOURCE_PASSWORD", "secret"), entry("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:19092"));
 		assertThat(api.environment()).doesNotContainKey("ASSISTANTS_SECURITY_MODE");
+	}
+
+	@Test
+	void shouldKeepOneInstanceAsItIs() {
+		ServiceSpec worker = ServiceSpec.syncWorker(this.settings, "127.0.0.1:19092",
+				new JdbcTarget("jdbc:postgresql://localhost:15432/assistants_authority", "postgres", ""));
+
+		assertThat(worker.scaledTo(1, new HashSet<>())).containsExactly(worker);
+	}
+
+	@Test
+	void shouldNumberSeveralInstancesAndPutTheOthersOnFreePortsAboveTheTakenOnes() throws IOException {
+		try (ServerSocket busy = new ServerSocket(0)) {
+			int first = busy.getLocalPort() - 1;
+			LocalStackSettings settings = LocalStackSettings.from(
+					Map.of("API_PORT", Integer.toString(first), "WORKER_PORT", "18081", "LOCAL_STACK_ROOT", "/repo")::get);
+			ServiceSpec api = ServiceSpec.apiService(settings, "127.0.0.1:19092",
+					new JdbcTarget("jdbc:postgresql://localhost:15432/assistants_api", "postgres", ""));
+			Set<Integer> taken = new HashSet<>(Set.of(first));
+
+			List<ServiceSpec> instances = api.scaledTo(3, taken);
+
+			assertThat(instances).extracting(ServiceSpec::name)
+				.containsExactly("api-service-1", "api-service-2", "api-service-3");
+			assertThat(instances.get(0).port()).isEqualTo(first);
+			assertThat(instances.get(1).port()).as("the next port is in use").isGreaterThan(first + 1);
+			assertThat(instances.get(2).port()).isGreaterThan(instances.get(1).port());
+			assertThat(instances).allSatisfy((instance) -> assertThat(instance.environment())
+				.contains(entry("SERVER_PORT", Integer.toString(instance.port())),
+						entry("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:15432/assistants_api")));
+			assertThat(taken).contains(first, instances.get(1).port(), instances.get(2).port());
+		}
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package io.assistantsync.api.sync;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,6 +19,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * replay, then live. It completes after the final result of the assistant's current change event at the time
  * that result arrives: a stream opened before an update (or a delete) follows the new version until it is final,
  * and the older version's final result passes through without ending it.
+ * <p>
+ * The state and the replay are written while the stream starts, before Spring MVC has the emitter, so they
+ * only fill its buffer; live results and heartbeats go through the {@link StreamSender}, so that the caller
+ * (the per-instance listener, the heartbeat timer) never waits for the client.
  */
 final class SyncEventStream {
 
@@ -33,7 +36,7 @@ final class SyncEventStream {
 
 	private final String assistantId;
 
-	private final SseEmitter emitter;
+	private final StreamSender sender;
 
 	private final Supplier<Optional<String>> currentSyncEventId;
 
@@ -47,17 +50,18 @@ final class SyncEventStream {
 
 	private boolean closed;
 
-	SyncEventStream(String assistantId, SseEmitter emitter) {
-		this(assistantId, emitter, Optional::empty);
+	SyncEventStream(String assistantId, StreamSender sender) {
+		this(assistantId, sender, Optional::empty);
 	}
 
 	/**
 	 * A stream that asks, on each final result, which change event of the assistant is current by then.
+	 * @param sender writes to the client
 	 * @param currentSyncEventId the assistant's current change event, empty when it is unknown
 	 */
-	SyncEventStream(String assistantId, SseEmitter emitter, Supplier<Optional<String>> currentSyncEventId) {
+	SyncEventStream(String assistantId, StreamSender sender, Supplier<Optional<String>> currentSyncEventId) {
 		this.assistantId = assistantId;
-		this.emitter = emitter;
+		this.sender = sender;
 		this.currentSyncEventId = currentSyncEventId;
 	}
 
@@ -66,7 +70,7 @@ final class SyncEventStream {
 	}
 
 	SseEmitter emitter() {
-		return this.emitter;
+		return this.sender.emitter();
 	}
 
 	/**
@@ -94,26 +98,38 @@ final class SyncEventStream {
 		recent.forEach(this::sendResult);
 		this.held.forEach(this::sendResult);
 		this.held.clear();
-		this.live = true;
 		if (finalState) {
 			complete();
 		}
+		this.live = true;
 	}
 
 	/**
 	 * A result received live for this assistant.
+	 * @return {@code false} when the client left too many events unread and the stream is dropped
 	 */
-	synchronized void offer(StreamedSyncResult event) {
+	synchronized boolean offer(StreamedSyncResult event) {
 		if (this.live) {
-			sendResult(event);
+			return sendResult(event);
 		}
-		else if (!this.closed) {
+		if (!this.closed) {
 			this.held.add(event);
 		}
+		return true;
 	}
 
 	synchronized void heartbeat() {
-		send(SseEmitter.event().comment("heartbeat"));
+		if (this.live && !this.closed) {
+			this.sender.enqueueIfIdle(SseEmitter.event().comment("heartbeat"));
+		}
+	}
+
+	/**
+	 * Ends the stream after what is queued, e.g. on shutdown.
+	 */
+	synchronized void end() {
+		this.closed = true;
+		this.sender.enqueueCompletion();
 	}
 
 	synchronized boolean isClosed() {
@@ -124,14 +140,17 @@ final class SyncEventStream {
 		this.closed = true;
 	}
 
-	private void sendResult(StreamedSyncResult event) {
+	private boolean sendResult(StreamedSyncResult event) {
 		if (this.closed || !this.sent.add(event.eventId())) {
-			return;
+			return true;
 		}
-		send(withData(SseEmitter.event().name(SYNC_RESULT).id(event.eventId()), event.json()));
+		if (!send(withData(SseEmitter.event().name(SYNC_RESULT).id(event.eventId()), event.json()))) {
+			return false;
+		}
 		if (endsStream(event)) {
 			complete();
 		}
+		return true;
 	}
 
 	private boolean endsStream(StreamedSyncResult event) {
@@ -155,24 +174,34 @@ final class SyncEventStream {
 		return event;
 	}
 
-	private void send(SseEmitter.SseEventBuilder event) {
+	/**
+	 * @return {@code false} when the stream is dropped by this event
+	 */
+	private boolean send(SseEmitter.SseEventBuilder event) {
 		if (this.closed) {
-			return;
+			return true;
 		}
-		try {
-			this.emitter.send(event);
+		if (!this.live) {
+			this.closed = !this.sender.writeNow(event);
+			return true;
 		}
-		catch (IOException | IllegalStateException ex) {
-			// the client went away; the emitter's completion callback unsubscribes this stream
+		if (!this.sender.enqueue(event)) {
 			this.closed = true;
-			this.emitter.completeWithError(ex);
+			return false;
 		}
+		return true;
 	}
 
 	private void complete() {
-		if (!this.closed) {
-			this.closed = true;
-			this.emitter.complete();
+		if (this.closed) {
+			return;
+		}
+		this.closed = true;
+		if (this.live) {
+			this.sender.enqueueCompletion();
+		}
+		else {
+			this.sender.completeNow();
 		}
 	}
 

@@ -7,10 +7,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.TaskScheduler;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
@@ -21,9 +32,19 @@ import io.assistantsync.api.assistant.Assistants;
  * results it saw for {@link SseProperties#recentResultsRetention()}: a stream that opens after this
  * instance received a result but before the shared listener (maybe on another instance) recorded it still
  * gets it. Sends a heartbeat comment to every stream at each interval.
+ * <p>
+ * Live results and heartbeats are only queued here; {@link SseProperties#senderThreads()} threads write them,
+ * each stream's in order. A stream whose client leaves more than {@link SseProperties#maxPendingEvents()}
+ * unread is dropped (counted in {@code assistants.sse.dropped}); the client reconnects with
+ * {@code Last-Event-ID} and gets what it missed from the result log.
  */
 @Component
-class SyncEventStreams implements SmartLifecycle {
+class SyncEventStreams implements SmartLifecycle, DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(SyncEventStreams.class);
+
+	/** Queued completions are quick; a write to a client that does not read is not worth waiting for. */
+	private static final long SENDERS_SHUTDOWN_MILLIS = 2000;
 
 	private final Map<String, Set<SyncEventStream>> streams = new ConcurrentHashMap<>();
 
@@ -40,11 +61,29 @@ class SyncEventStreams implements SmartLifecycle {
 
 	private final Assistants assistants;
 
-	SyncEventStreams(SseProperties properties, TaskScheduler scheduler, Clock clock, Assistants assistants) {
+	private final ThreadPoolExecutor senders;
+
+	private final Counter dropped;
+
+	SyncEventStreams(SseProperties properties, TaskScheduler scheduler, Clock clock, Assistants assistants,
+			MeterRegistry meters) {
 		this.assistants = assistants;
 		this.properties = properties;
 		this.scheduler = scheduler;
 		this.clock = clock;
+		CustomizableThreadFactory threads = new CustomizableThreadFactory("sync-events-sender-");
+		// a thread blocked on a client that does not read must not keep the JVM from exiting
+		threads.setDaemon(true);
+		// one task per stream at most, so the queue is bounded by the open streams
+		this.senders = new ThreadPoolExecutor(properties.senderThreads(), properties.senderThreads(), 1,
+				TimeUnit.MINUTES, new LinkedBlockingQueue<>(), threads);
+		this.senders.allowCoreThreadTimeOut(true);
+		this.dropped = Counter.builder("assistants.sse.dropped")
+			.description("Event streams ended because their client left too many events unread")
+			.register(meters);
+		Gauge.builder("assistants.sse.streams", this, SyncEventStreams::openStreams)
+			.description("Open event streams of this instance")
+			.register(meters);
 	}
 
 	/**
@@ -52,7 +91,8 @@ class SyncEventStreams implements SmartLifecycle {
 	 */
 	SyncEventStream open(String assistantId) {
 		SseEmitter emitter = new SseEmitter(this.properties.timeout().toMillis());
-		SyncEventStream stream = new SyncEventStream(assistantId, emitter,
+		SyncEventStream stream = new SyncEventStream(assistantId,
+				new StreamSender(emitter, this.senders, this.properties.maxPendingEvents()),
 				() -> this.assistants.currentSyncEventId(assistantId));
 		emitter.onCompletion(() -> close(stream));
 		emitter.onTimeout(() -> {
@@ -85,8 +125,19 @@ class SyncEventStreams implements SmartLifecycle {
 		});
 		Set<SyncEventStream> open = this.streams.get(result.assistantId());
 		if (open != null) {
-			open.forEach((stream) -> stream.offer(event));
+			open.forEach((stream) -> {
+				if (!stream.offer(event)) {
+					drop(stream);
+				}
+			});
 		}
+	}
+
+	private void drop(SyncEventStream stream) {
+		this.dropped.increment();
+		log.info("Dropped a sync-events stream of assistant {}: its client left {} events unread; it can reconnect"
+				+ " with Last-Event-ID", stream.assistantId(), this.properties.maxPendingEvents());
+		close(stream);
 	}
 
 	/**
@@ -136,7 +187,15 @@ class SyncEventStreams implements SmartLifecycle {
 			current.cancel(false);
 			this.heartbeats = null;
 		}
-		this.streams.values().forEach((open) -> open.forEach((stream) -> stream.emitter().complete()));
+		this.streams.values().forEach((open) -> open.forEach(SyncEventStream::end));
+	}
+
+	@Override
+	public void destroy() throws InterruptedException {
+		this.senders.shutdown();
+		if (!this.senders.awaitTermination(SENDERS_SHUTDOWN_MILLIS, TimeUnit.MILLISECONDS)) {
+			this.senders.shutdownNow();
+		}
 	}
 
 	@Override

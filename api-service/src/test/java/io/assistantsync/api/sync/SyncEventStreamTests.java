@@ -19,7 +19,9 @@ class SyncEventStreamTests {
 
 	private final RecordingEmitter emitter = new RecordingEmitter();
 
-	private final SyncEventStream stream = new SyncEventStream("assistant", this.emitter);
+	/** Live events are written on the caller's thread here, so each test sees them at once. */
+	private final SyncEventStream stream = new SyncEventStream("assistant",
+			new StreamSender(this.emitter, Runnable::run, 100));
 
 	@Test
 	void shouldSendStateThenLoggedThenRecentThenHeldResultsEachOnce() {
@@ -72,8 +74,8 @@ class SyncEventStreamTests {
 	void shouldFollowTheChangeEventThatIsCurrentWhenAFinalResultArrives() {
 		java.util.concurrent.atomic.AtomicReference<String> current = new java.util.concurrent.atomic.AtomicReference<>(
 				CURRENT);
-		SyncEventStream following = new SyncEventStream("assistant", this.emitter,
-				() -> java.util.Optional.of(current.get()));
+		SyncEventStream following = new SyncEventStream("assistant",
+				new StreamSender(this.emitter, Runnable::run, 100), () -> java.util.Optional.of(current.get()));
 		following.start("{}", CURRENT, false, List.of(), null, List.of());
 
 		// an update made a newer event current before the older one's result came
@@ -99,6 +101,55 @@ class SyncEventStreamTests {
 		this.stream.start("{\n  \"a\": 1\n}", CURRENT, false, List.of(), null, List.of());
 
 		assertThat(this.emitter.text()).isEqualTo("event:state\ndata: {\ndata:   \"a\": 1\ndata: }\n\n");
+	}
+
+	@Test
+	void shouldReportADropWhenTheClientLeavesTooManyLiveEventsUnread() {
+		List<Runnable> writes = new ArrayList<>();
+		SyncEventStream slow = new SyncEventStream("assistant", new StreamSender(this.emitter, writes::add, 2));
+		slow.start("{}", CURRENT, false, List.of(result("1", SyncResultStatus.RETRYING)), null, List.of());
+
+		assertThat(slow.offer(result("2", SyncResultStatus.RETRYING))).isTrue();
+		assertThat(slow.offer(result("3", SyncResultStatus.RETRYING))).isTrue();
+		assertThat(slow.offer(result("4", SyncResultStatus.RETRYING))).as("the third unread event").isFalse();
+		assertThat(slow.isClosed()).isTrue();
+		assertThat(slow.offer(result("5", SyncResultStatus.SYNCED))).as("a dropped stream takes nothing more").isTrue();
+
+		writes.forEach(Runnable::run);
+		assertThat(this.emitter.ids()).as("the start, then only the completion").containsExactly(null, "1");
+		assertThat(this.emitter.completed).isTrue();
+	}
+
+	@Test
+	void shouldNotCountTheReplayAgainstTheBufferOfLiveEvents() {
+		List<StreamedSyncResult> logged = new ArrayList<>();
+		for (int i = 1; i <= 10; i++) {
+			logged.add(result(Integer.toString(i), SyncResultStatus.RETRYING));
+		}
+		SyncEventStream resumed = new SyncEventStream("assistant",
+				new StreamSender(this.emitter, Runnable::run, 2));
+
+		resumed.start("{}", CURRENT, false, logged, null, List.of());
+
+		assertThat(resumed.isClosed()).isFalse();
+		assertThat(this.emitter.ids()).hasSize(11);
+	}
+
+	@Test
+	void shouldLeaveHeartbeatsToTheSenderWithoutQueueingThemBehindPendingEvents() {
+		List<Runnable> writes = new ArrayList<>();
+		SyncEventStream busy = new SyncEventStream("assistant", new StreamSender(this.emitter, writes::add, 10));
+		busy.start("{}", CURRENT, false, List.of(), null, List.of());
+		busy.offer(result("1", SyncResultStatus.RETRYING));
+
+		busy.heartbeat();
+		writes.forEach(Runnable::run);
+		writes.clear();
+		busy.heartbeat();
+		writes.forEach(Runnable::run);
+
+		assertThat(this.emitter.events).as("state, the result, one heartbeat once idle").hasSize(3);
+		assertThat(this.emitter.events.get(2)).startsWith(":heartbeat");
 	}
 
 	private static StreamedSyncResult result(String id, SyncResultStatus status) {
