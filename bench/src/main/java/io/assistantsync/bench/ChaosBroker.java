@@ -47,7 +47,7 @@ final class ChaosBroker implements AutoCloseable {
 	}
 
 	/**
-	 * Formats a fresh log directory and starts the broker on it.
+	 * Formats a fresh log directory and launches the broker on it; {@link #awaitReady()} waits for it.
 	 * @param directory where its configuration, log directory and log file go
 	 * @param readyTimeout the longest wait for the broker to answer
 	 * @return the running broker
@@ -67,7 +67,7 @@ final class ChaosBroker implements AutoCloseable {
 						Uuid.randomUuid().toString(), "-c", properties.toString()),
 				Map.of(), null, directory)
 			.awaitExit(readyTimeout);
-		broker.restart();
+		broker.launch();
 		return broker;
 	}
 
@@ -98,14 +98,21 @@ final class ChaosBroker implements AutoCloseable {
 	 * Starts the broker on its log directory (again) and waits until it answers.
 	 */
 	void restart() throws IOException {
+		launch();
+		awaitReady();
+	}
+
+	private void launch() throws IOException {
 		this.starts++;
 		this.process = BenchedService.start("kafka-" + this.starts, List.of("-Xmx384m", "-XX:+UseSerialGC"),
 				List.of("-cp", System.getProperty("java.class.path"), "kafka.Kafka", this.properties.toString()),
 				Map.of(), null, this.directory);
-		awaitReady();
 	}
 
-	private void awaitReady() {
+	/**
+	 * Waits until the broker answers.
+	 */
+	void awaitReady() {
 		Properties config = new Properties();
 		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
 		config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "2000");

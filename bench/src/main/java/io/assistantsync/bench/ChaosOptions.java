@@ -61,8 +61,14 @@ record ChaosOptions(boolean shortRun, Path root, Path work, int rate, String ses
 				shortRun ? "10000" : null);
 	}
 
+	/**
+	 * The services' JVM options: the benchmark's heap and collector, and only the quick compiler, which
+	 * starts a service in about two thirds of the time; a chaos run measures no speed, and it restarts
+	 * services.
+	 * @return the options
+	 */
 	List<String> serviceJavaOptions() {
-		return List.of("-Xmx256m", "-XX:+UseSerialGC");
+		return List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 	}
 
 	Duration readyTimeout() {

@@ -56,9 +56,11 @@ final class ChaosRun {
 		this.out.printf("Steady load: %d POST/s on %d connections; data and logs in %s%n", this.options.rate(),
 				CONNECTIONS, work);
 		BenchContext.Topics topics = BenchContext.Topics.fresh("chaos", 6);
-		try (ChaosStore apiStore = ChaosStore.start(work.resolve("postgres-api"), "assistants_api");
-				ChaosStore authority = ChaosStore.start(work.resolve("postgres-authority"), "assistants_authority");
-				ChaosBroker broker = ChaosBroker.start(work.resolve("kafka"), this.options.readyTimeout())) {
+		// the broker starts while PostgreSQL does
+		try (ChaosBroker broker = ChaosBroker.start(work.resolve("kafka"), this.options.readyTimeout());
+				ChaosStore apiStore = ChaosStore.start(work.resolve("postgres-api"), "assistants_api");
+				ChaosStore authority = ChaosStore.start(work.resolve("postgres-authority"), "assistants_authority")) {
+			broker.awaitReady();
 			BenchKafka.createTopic(broker.bootstrapServers(), topics.pendingCreate(), topics.partitions());
 			BenchKafka.createTopic(broker.bootstrapServers(), topics.syncResults(), topics.partitions());
 			try (ChaosFleet fleet = new ChaosFleet(this.options, broker, apiStore, authority, topics, this.out)) {
