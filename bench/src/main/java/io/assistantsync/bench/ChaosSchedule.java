@@ -17,16 +17,16 @@ record ChaosSchedule(List<Planned> faults) {
 	static final Duration SETTLE = Duration.ofSeconds(5);
 
 	/**
-	 * Every fault, about seven minutes of load.
+	 * Every fault, about six and a half minutes of load.
 	 * @return the schedule
 	 */
 	static ChaosSchedule fullRun() {
 		return new ChaosSchedule(List.of(new Planned(Duration.ofSeconds(15), ChaosFault.killWorker()),
-				new Planned(Duration.ofSeconds(80), ChaosFault.killBroker(Duration.ofSeconds(5))),
-				new Planned(Duration.ofSeconds(130), ChaosFault.killApi()),
-				new Planned(Duration.ofSeconds(185), ChaosFault.lockStore(Duration.ofSeconds(40))),
-				new Planned(Duration.ofSeconds(265), ChaosFault.stopStore(Duration.ofSeconds(60))),
-				new Planned(Duration.ofSeconds(370), ChaosFault.rebalance(10))));
+				new Planned(Duration.ofSeconds(70), ChaosFault.killBroker(Duration.ofSeconds(5))),
+				new Planned(Duration.ofSeconds(115), ChaosFault.killApi()),
+				new Planned(Duration.ofSeconds(150), ChaosFault.lockStore(Duration.ofSeconds(40))),
+				new Planned(Duration.ofSeconds(235), ChaosFault.stopStore(Duration.ofSeconds(60))),
+				new Planned(Duration.ofSeconds(345), ChaosFault.rebalance(10))));
 	}
 
 	/**
