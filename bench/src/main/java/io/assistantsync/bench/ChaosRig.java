@@ -10,9 +10,7 @@ import java.io.PrintStream;
  * @param authority the authoritative store's PostgreSQL
  * @param fleet the api-service and the workers
  * @param ledger the accepted assistants
- * @param rate the steady POST rate
  * @param out where progress goes
  */
-record ChaosRig(ChaosBroker broker, ChaosStore authority, ChaosFleet fleet, ChaosLedger ledger, int rate,
-		PrintStream out) {
+record ChaosRig(ChaosBroker broker, ChaosStore authority, ChaosFleet fleet, ChaosLedger ledger, PrintStream out) {
 }

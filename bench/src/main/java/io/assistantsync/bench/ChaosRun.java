@@ -67,7 +67,7 @@ final class ChaosRun {
 				fleet.startAll();
 				ChaosRetries.install(authority);
 				ChaosLedger ledger = new ChaosLedger();
-				ChaosRig rig = new ChaosRig(broker, authority, fleet, ledger, this.options.rate(), this.out);
+				ChaosRig rig = new ChaosRig(broker, authority, fleet, ledger, this.out);
 				try (SyncResultsTracker tracker = new SyncResultsTracker(broker.bootstrapServers(),
 						topics.syncResults(), false)) {
 					byte[] request = HttpConnection.post("127.0.0.1:" + fleet.apiPort(), "/api/assistants",
