@@ -37,8 +37,18 @@ final class BenchKafka implements AutoCloseable {
 	 * @param partitions its partitions
 	 */
 	void createTopic(String name, int partitions) {
+		createTopic(bootstrapServers(), name, partitions);
+	}
+
+	/**
+	 * Creates a topic on any broker and waits until it exists.
+	 * @param bootstrapServers the broker
+	 * @param name the topic
+	 * @param partitions its partitions
+	 */
+	static void createTopic(String bootstrapServers, String name, int partitions) {
 		Properties config = new Properties();
-		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+		config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
 		try (Admin admin = Admin.create(config)) {
 			admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
 		}

@@ -4,6 +4,7 @@ import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Runs the benchmark from the repository root after a build:
@@ -14,7 +15,8 @@ import java.nio.charset.StandardCharsets;
  * </pre>
  *
  * {@code --smoke} runs tiny sizes in about a minute; {@code --help} lists every size. The report goes to
- * {@code bench/report} (or {@code --out}).
+ * {@code bench/report} (or {@code --out}). {@code java -jar bench/target/bench.jar chaos [--short]} runs the
+ * chaos suite instead ({@link ChaosMain}).
  */
 public final class BenchMain {
 
@@ -23,6 +25,10 @@ public final class BenchMain {
 
 	public static void main(String[] args) {
 		PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+		if (args.length > 0 && args[0].equals("chaos")) {
+			System.exit(ChaosMain.run(out, Arrays.copyOfRange(args, 1, args.length)));
+			return;
+		}
 		BenchOptions options;
 		try {
 			options = BenchOptions.parse(args);

@@ -208,6 +208,18 @@ final class BenchedService implements AutoCloseable {
 		return this.process.isAlive();
 	}
 
+	/**
+	 * Kills the process with SIGKILL, as a crash or the kernel's OOM killer would: no shutdown hook, no
+	 * graceful stop, nothing flushed that was not already written.
+	 */
+	void kill() throws InterruptedException {
+		this.sampling = false;
+		this.process.destroyForcibly();
+		if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+			throw new IllegalStateException(this.name + " (pid " + pid() + ") did not die of SIGKILL within 10 s");
+		}
+	}
+
 	@Override
 	public void close() {
 		this.sampling = false;

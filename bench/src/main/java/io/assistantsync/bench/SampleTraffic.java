@@ -28,8 +28,17 @@ final class SampleTraffic {
 	 * @return JSON
 	 */
 	static String requestBody() {
+		return requestBody(SampleAssistants.assistant().name());
+	}
+
+	/**
+	 * The POST body of a new assistant with a name of its own.
+	 * @param name the name
+	 * @return JSON
+	 */
+	static String requestBody(String name) {
 		AssistantSnapshot sample = SampleAssistants.assistant();
-		return json.writeValueAsString(Map.of("name", sample.name(), "emoji", sample.emoji(), "description",
+		return json.writeValueAsString(Map.of("name", name, "emoji", sample.emoji(), "description",
 				sample.description(), "category", sample.category(), "tags", sample.tags(), "instructions",
 				sample.instructions(), "visibility", sample.visibility().name()));
 	}

@@ -1,0 +1,58 @@
+package io.assistantsync.bench;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The faults of a chaos run and when each is due, counted from the start of the steady load. A fault starts
+ * at its time or, if the pipeline is still recovering from the one before, once it has recovered (plus a
+ * short pause), so that every fault meets a pipeline in its normal state.
+ *
+ * @param faults the faults in order
+ */
+record ChaosSchedule(List<Planned> faults) {
+
+	/** The pause after a recovery before the next fault, at least. */
+	static final Duration SETTLE = Duration.ofSeconds(5);
+
+	/**
+	 * Every fault, about six and a half minutes of load.
+	 * @return the schedule
+	 */
+	static ChaosSchedule fullRun() {
+		return new ChaosSchedule(List.of(new Planned(Duration.ofSeconds(15), ChaosFault.killWorker()),
+				new Planned(Duration.ofSeconds(70), ChaosFault.killBroker(Duration.ofSeconds(5))),
+				new Planned(Duration.ofSeconds(115), ChaosFault.killApi()),
+				new Planned(Duration.ofSeconds(150), ChaosFault.lockStore(Duration.ofSeconds(40))),
+				new Planned(Duration.ofSeconds(235), ChaosFault.stopStore(Duration.ofSeconds(60))),
+				new Planned(Duration.ofSeconds(345), ChaosFault.rebalance(10))));
+	}
+
+	/**
+	 * Two faults in about a minute, for the build.
+	 * @return the schedule
+	 */
+	static ChaosSchedule shortRun() {
+		return new ChaosSchedule(List.of(new Planned(Duration.ofSeconds(5), ChaosFault.killWorker()),
+				new Planned(Duration.ofSeconds(25), ChaosFault.killApi())));
+	}
+
+	void print(PrintStream out) {
+		out.println("Schedule (seconds from the start of the steady load; a fault waits for the recovery from the last):");
+		for (Planned planned : this.faults) {
+			out.printf("  at %4d s  %-26s %s%n", planned.at().toSeconds(), planned.fault().name(),
+					planned.fault().description());
+		}
+	}
+
+	/**
+	 * A fault and when it is due.
+	 *
+	 * @param at time from the start of the load
+	 * @param fault the fault
+	 */
+	record Planned(Duration at, ChaosFault fault) {
+	}
+
+}
