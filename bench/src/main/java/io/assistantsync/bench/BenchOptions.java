@@ -67,7 +67,7 @@ final class BenchOptions {
 		FULL.put("scale-events", "100000");
 		FULL.put("scale-partitions", "6");
 		FULL.put("scale-workers", "1,2,3");
-		FULL.put("scale-join-workers", "2");
+		FULL.put("scale-leave-workers", "3");
 		FULL.put("soak-minutes", "30");
 		FULL.put("soak-rate", "100");
 		FULL.put("soak-sample-seconds", "30");
@@ -102,7 +102,7 @@ final class BenchOptions {
 		SMOKE.put("peer-events", "2000");
 		SMOKE.put("scale-events", "2000");
 		SMOKE.put("scale-workers", "2");
-		SMOKE.put("scale-join-workers", "1");
+		SMOKE.put("scale-leave-workers", "2");
 		SMOKE.put("soak-minutes", "0.5");
 		SMOKE.put("soak-rate", "20");
 		SMOKE.put("soak-sample-seconds", "5");

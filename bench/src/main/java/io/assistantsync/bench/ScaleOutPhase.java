@@ -8,7 +8,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * Scale-out: one backlog of pending-create events on a topic of several partitions, drained by 1, 2, … instances
  * of one sync-worker deployment (one consumer group, one authoritative database), started together; then a run in
- * which one more instance joins while the others drain, to measure the rebalance pause. Reports the drain rate,
+ * which one instance leaves (a graceful stop) while the others drain, to measure the rebalance pause. Reports the drain rate,
  * each instance's share (its own count of synced records), the longest pause in the flow of SYNCED results and the
  * drain time of a 1,000,000-event backlog extrapolated from the measured rate.
  */
@@ -17,10 +17,10 @@ final class ScaleOutPhase {
 	static final String SECTION = "Scale-out";
 
 	/**
-	 * An instance joins once this share of the backlog is synced: early, because it needs several seconds to start
-	 * and a backlog of 100,000 drains in about ten.
+	 * An instance leaves once this share of the backlog is synced. (A joining instance would need longer to start
+	 * than the whole backlog takes to drain here, so the rebalance is measured on a leave.)
 	 */
-	private static final double JOIN_AT = 0.05;
+	private static final double LEAVE_AT = 0.3;
 
 	private ScaleOutPhase() {
 	}
@@ -36,9 +36,9 @@ final class ScaleOutPhase {
 		for (int workers : context.options.integers("scale-workers")) {
 			drain(context, prefix, topic, partitions, events, workers, false);
 		}
-		int joining = context.options.integer("scale-join-workers");
-		if (joining > 0) {
-			drain(context, prefix, topic, partitions, events, joining, true);
+		int leaving = context.options.integer("scale-leave-workers");
+		if (leaving > 1) {
+			drain(context, prefix, topic, partitions, events, leaving, true);
 		}
 		context.results.note("Scale-out: every instance of a run shares one consumer group and one authoritative "
 				+ "database, as the instances of one deployment do; all run on this one machine with the broker, "
@@ -47,12 +47,12 @@ final class ScaleOutPhase {
 	}
 
 	private static void drain(BenchContext context, String prefix, String topic, int partitions, long events,
-			int workers, boolean oneJoins) throws Exception {
-		String run = oneJoins ? workers + "+1" : Integer.toString(workers);
-		String id = "scale.w" + (oneJoins ? workers + "_join" : Integer.toString(workers));
+			int workers, boolean oneLeaves) throws Exception {
+		String run = oneLeaves ? workers + "-1" : Integer.toString(workers);
+		String id = "scale.w" + (oneLeaves ? workers + "_leave" : Integer.toString(workers));
 		String database = context.uniqueName("scale_store");
 		context.postgres.createDatabase(database);
-		BenchContext.Topics topics = new BenchContext.Topics(topic, prefix + ".w" + run.replace('+', 'j') + ".sync-results",
+		BenchContext.Topics topics = new BenchContext.Topics(topic, prefix + ".w" + run + ".sync-results",
 				partitions);
 		context.kafka.createTopic(topics.syncResults(), partitions);
 		List<BenchedService> instances = new ArrayList<>();
@@ -64,13 +64,17 @@ final class ScaleOutPhase {
 			for (BenchedService instance : instances) {
 				instance.awaitReady("/actuator/health/readiness", context.readyTimeout());
 			}
-			long joinedAt = 0;
+			long leftAt = 0;
+			long syncedByLeaver = 0;
 			long deadline = System.nanoTime() + Duration.ofSeconds(90 + events / 1000).toNanos();
 			while (tracker.synced() < events && System.nanoTime() < deadline) {
-				if (oneJoins && joinedAt == 0 && tracker.synced() >= events * JOIN_AT) {
-					instances.add(context.startWorkerInstance(topics, database, workers + 1));
-					joinedAt = System.nanoTime();
-					context.log("  instance %d joins at %d SYNCED", workers + 1, tracker.synced());
+				if (oneLeaves && leftAt == 0 && tracker.synced() >= events * LEAVE_AT) {
+					leftAt = System.nanoTime();
+					context.log("  instance %d leaves at %d SYNCED", workers, tracker.synced());
+					BenchedService leaver = instances.get(workers - 1);
+					// counted just before it stops: what it finishes while stopping is not in its share
+					syncedByLeaver = syncedBy(leaver);
+					leaver.close();
 				}
 				LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
 			}
@@ -80,19 +84,20 @@ final class ScaleOutPhase {
 			}
 			double seconds = (arrivals[arrivals.length - 1] - arrivals[0]) / 1e9;
 			double rate = tracker.synced() / seconds;
-			double pause = longestGap(arrivals, (joinedAt != 0) ? joinedAt : arrivals[0]) / 1e9;
+			double pause = longestGap(arrivals, (leftAt != 0) ? leftAt : arrivals[0]) / 1e9;
 			String what = run + " worker instance(s), " + partitions + " partitions";
 			context.results.add(id + ".records_per_s", SECTION, "records/s into the store with SYNCED published, " + what,
 					"records/s", rate);
 			context.results.add(id + ".missing", SECTION, "events not SYNCED, " + what, "events",
 					events - tracker.synced());
-			context.results.add(id + ".pause_s", SECTION, (oneJoins ? "longest pause in the SYNCED flow after an "
-					+ "instance joined, " : "longest pause in the SYNCED flow, ") + what, "s", pause);
+			context.results.add(id + ".pause_s", SECTION,  (oneLeaves ? "longest pause in the SYNCED flow after an "
+					+ "instance left, " : "longest pause in the SYNCED flow, ") + what, "s", pause);
 			context.results.add(id + ".drain_1m_s", SECTION,
 					"drain time of a 1,000,000-event backlog, extrapolated, " + what, "s", 1_000_000 / rate);
 			List<String> shares = new ArrayList<>();
 			for (int i = 0; i < instances.size(); i++) {
-				double share = 100.0 * syncedBy(instances.get(i)) / Math.max(1, tracker.synced());
+				long synced = (oneLeaves && i == workers - 1) ? syncedByLeaver : syncedBy(instances.get(i));
+				double share = 100.0 * synced / Math.max(1, tracker.synced());
 				context.results.add(id + ".i" + (i + 1) + ".share_pct", SECTION,
 						"share of instance " + (i + 1) + ", " + what, "%", share);
 				shares.add(String.format("%.0f %%", share));
