@@ -214,6 +214,45 @@ class GroupCommitIntegrationTests {
 		assertThat(client().postJson(PATH, body("After " + run)).statusCode()).isEqualTo(202);
 	}
 
+	@Test
+	void shouldFailOnlyTheRequestWhoseRowTheDatabaseRejectsAsSuch() throws Exception {
+		String run = UUID.randomUUID().toString().substring(0, 8);
+		String rejected = "Rejected " + run;
+		this.jdbc.execute("""
+				CREATE FUNCTION reject_row() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN
+				    IF NEW.name = '%s' THEN
+				        RAISE EXCEPTION 'rejected for the test' USING ERRCODE = '23514';
+				    END IF;
+				    RETURN NEW;
+				END $$
+				""".formatted(rejected));
+		this.jdbc.execute("CREATE TRIGGER reject_row BEFORE INSERT ON assistants FOR EACH ROW EXECUTE FUNCTION reject_row()");
+		try {
+			Map<String, Supplier<HttpResponse<String>>> group = new LinkedHashMap<>();
+			for (int i = 1; i <= 4; i++) {
+				String name = (i == 2) ? rejected : "Neighbour " + i + " " + run;
+				group.put(name, () -> client().postJson(PATH, body(name)));
+			}
+
+			Map<String, HttpResponse<String>> answers = inOneGroupRewrittenAlone(group);
+
+			answers.forEach((name, answer) -> {
+				if (name.equals(rejected)) {
+					assertThat(answer.statusCode()).isEqualTo(500);
+					assertThat(count("SELECT count(*) FROM assistants WHERE name = ?", name)).isZero();
+				}
+				else {
+					assertCreated(answer, name);
+				}
+			});
+		}
+		finally {
+			this.jdbc.execute("DROP TRIGGER reject_row ON assistants");
+			this.jdbc.execute("DROP FUNCTION reject_row()");
+		}
+	}
+
 	/**
 	 * Sends the requests so that one transaction writes them all, and proves it did: with every committer held
 	 * on a lock, the requests queue; none is answered before the lock is released; the committers' blocking
@@ -221,6 +260,20 @@ class GroupCommitIntegrationTests {
 	 */
 	private Map<String, HttpResponse<String>> inOneGroup(Map<String, Supplier<HttpResponse<String>>> requests)
 			throws Exception {
+		return inOneGroup(requests, false);
+	}
+
+	/**
+	 * As {@link #inOneGroup(Map)}, for a group the database rejects as such, which is then written again one
+	 * request per transaction.
+	 */
+	private Map<String, HttpResponse<String>> inOneGroupRewrittenAlone(
+			Map<String, Supplier<HttpResponse<String>>> requests) throws Exception {
+		return inOneGroup(requests, true);
+	}
+
+	private Map<String, HttpResponse<String>> inOneGroup(Map<String, Supplier<HttpResponse<String>>> requests,
+			boolean rewrittenAlone) throws Exception {
 		DistributionSummary groups = this.meters.get("assistants.intake.group.size").summary();
 		long groupsBefore = groups.count();
 		double createsBefore = groups.totalAmount();
@@ -251,8 +304,9 @@ class GroupCommitIntegrationTests {
 		for (Map.Entry<String, CompletableFuture<HttpResponse<String>>> answer : answers.entrySet()) {
 			answered.put(answer.getKey(), answer.getValue().get(30, TimeUnit.SECONDS));
 		}
-		assertThat(groups.count() - groupsBefore).isEqualTo(this.intake.committers() + 1);
-		assertThat(groups.totalAmount() - createsBefore).isEqualTo(this.intake.committers() + requests.size());
+		int alone = rewrittenAlone ? requests.size() : 0;
+		assertThat(groups.count() - groupsBefore).isEqualTo(this.intake.committers() + 1 + alone);
+		assertThat(groups.totalAmount() - createsBefore).isEqualTo(this.intake.committers() + requests.size() + alone);
 		return answered;
 	}
 
