@@ -49,9 +49,24 @@ final class HttpLoad {
 	}
 
 	LoadResult closedLoop(int connections, Duration warmup, Duration duration) throws InterruptedException {
+		return closedLoop(connections, warmup, duration, Window.NONE);
+	}
+
+	/**
+	 * A closed loop whose measured window (after the warm-up) is also announced to an observer, e.g. to read
+	 * the server's CPU time at its start and end.
+	 */
+	LoadResult closedLoop(int connections, Duration warmup, Duration duration, Window window)
+			throws InterruptedException {
 		long start = System.nanoTime();
 		long measureFrom = start + warmup.toNanos();
 		long end = measureFrom + duration.toNanos();
+		Thread announcer = started("load-window", () -> {
+			parkUntil(measureFrom);
+			window.opened();
+			parkUntil(end);
+			window.closed();
+		});
 		Recorder latencies = new Recorder(MAX_LATENCY_MICROS, 3);
 		AtomicLong completed = new AtomicLong();
 		AtomicLong errors = new AtomicLong();
@@ -79,6 +94,7 @@ final class HttpLoad {
 		for (Thread thread : threads) {
 			thread.join();
 		}
+		announcer.join();
 		return new LoadResult(completed.get(), errors.get(), 0, duration.toNanos() / 1e9,
 				latencies.getIntervalHistogram(), toArray(perSecond));
 	}
@@ -132,6 +148,14 @@ final class HttpLoad {
 				toArray(perSecond));
 	}
 
+	private static void parkUntil(long nanoTime) {
+		long now = System.nanoTime();
+		while (now < nanoTime) {
+			LockSupport.parkNanos(nanoTime - now);
+			now = System.nanoTime();
+		}
+	}
+
 	private static Thread started(String name, Runnable task) {
 		Thread thread = new Thread(task, name);
 		thread.setDaemon(true);
@@ -177,6 +201,25 @@ final class HttpLoad {
 
 	static Histogram empty() {
 		return new Histogram(MAX_LATENCY_MICROS, 3);
+	}
+
+	/**
+	 * Told when the measured window of a closed loop opens and closes.
+	 */
+	interface Window {
+
+		/** Hears nothing. */
+		Window NONE = new Window() {
+		};
+
+		/** The warm-up is over: requests answered from now on count. */
+		default void opened() {
+		}
+
+		/** The window is over: requests answered from now on do not count. */
+		default void closed() {
+		}
+
 	}
 
 	/**

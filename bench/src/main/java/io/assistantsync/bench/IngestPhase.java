@@ -40,20 +40,23 @@ final class IngestPhase {
 	/**
 	 * One round against a fresh api-service.
 	 * @param load the generator aimed at it
-	 * @param first whether this is the first round (its series go into the charts)
+	 * @param apiPid the api-service's process, whose CPU time per request is measured
+	 * @param run the round's number
 	 */
-	static void round(BenchContext context, HttpLoad load, int run) throws Exception {
+	static void round(BenchContext context, HttpLoad load, long apiPid, int run) throws Exception {
 		BenchOptions options = context.options;
 		Results results = context.results;
 		Duration warmup = options.seconds("warmup-seconds");
 		boolean first = true;
 		for (int connections : options.integers("closed-connections")) {
+			ProcessCpu cpu = new ProcessCpu(apiPid);
 			LoadResult result = load.closedLoop(connections, first ? warmup : Duration.ofSeconds(1),
-					options.seconds("closed-seconds"));
+					options.seconds("closed-seconds"), cpu);
 			first = false;
-			context.log("  closed loop, %d connections: %.0f POST/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, errors %d",
-					connections, result.throughput(), result.percentileMillis(50), result.percentileMillis(99),
-					result.percentileMillis(99.9), result.errors());
+			double cpuMicros = cpu.microsPerRequest(result.completed());
+			context.log("  closed loop, %d connections: %.0f POST/s, p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, errors %d,"
+					+ " api-service CPU %.0f µs/POST", connections, result.throughput(), result.percentileMillis(50),
+					result.percentileMillis(99), result.percentileMillis(99.9), result.errors(), cpuMicros);
 			String id = "ingest.closed.c" + connections;
 			String what = "closed loop, " + connections + " connections";
 			results.add(id + ".req_per_s", SECTION, "POST/s, " + what, "req/s", result.throughput());
@@ -61,6 +64,8 @@ final class IngestPhase {
 			results.add(id + ".p99_ms", SECTION, "p99, " + what, "ms", result.percentileMillis(99));
 			results.add(id + ".p999_ms", SECTION, "p99.9, " + what, "ms", result.percentileMillis(99.9));
 			results.add(id + ".errors", SECTION, "errors, " + what, "requests", result.errors());
+			results.add(id + ".api_cpu_us_per_req", SECTION, "api-service CPU time per POST, " + what, "µs",
+					cpuMicros);
 			results.latency("ingest closed " + connections + " conn", result.latency());
 			results.series("ingest closed " + connections + " conn: POST/s", result.perSecond());
 		}

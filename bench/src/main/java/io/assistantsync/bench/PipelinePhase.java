@@ -25,7 +25,7 @@ final class PipelinePhase {
 				api.startSampling(SAMPLE_INTERVAL);
 				int port = Integer.parseInt(api.baseUrl().substring(api.baseUrl().lastIndexOf(':') + 1));
 				byte[] request = HttpConnection.post("127.0.0.1:" + port, "/api/assistants", SampleTraffic.requestBody());
-				IngestPhase.round(context, new HttpLoad("127.0.0.1", port, request, null), run);
+				IngestPhase.round(context, new HttpLoad("127.0.0.1", port, request, null), api.pid(), run);
 				BenchContext.Worker worker = context.startWorker(topics, true);
 				try (BenchedService workerProcess = worker.process();
 						SyncResultsTracker tracker = new SyncResultsTracker(context.kafka.bootstrapServers(),

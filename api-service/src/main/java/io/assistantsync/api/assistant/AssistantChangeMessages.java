@@ -16,6 +16,7 @@ import io.assistantsync.common.event.AssistantCreationRequested;
 import io.assistantsync.common.event.AssistantDeletionRequested;
 import io.assistantsync.common.event.AssistantUpdateRequested;
 import io.assistantsync.common.kafka.CloudEventHeaders;
+import io.assistantsync.common.kafka.EventTypes;
 import io.assistantsync.common.json.EventJson;
 
 /**
@@ -61,19 +62,35 @@ class AssistantChangeMessages {
 	}
 
 	/**
+	 * The outbox record of a new assistant's pending-create event, its value written by {@link AssistantJson}: the
+	 * same bytes as {@link #latestChange} writes for it, with less work per request.
+	 * @param assistant the assistant at version 1
+	 * @param eventId the event's id
+	 * @param occurredAt when the event is recorded
+	 * @return the outbox record
+	 */
+	OutboxMessage created(AssistantResource assistant, String eventId, Instant occurredAt) {
+		return outboxMessage(eventId, assistant.id(), EventTypes.PENDING_CREATE_V1, occurredAt,
+				AssistantJson.creationRequested(assistant, eventId, occurredAt));
+	}
+
+	/**
 	 * The outbox record of a change.
 	 * @param change the change
 	 * @return the record, of {@code ce_type} {@link AssistantChange#typeOf(AssistantChange)}
 	 */
 	OutboxMessage outboxMessage(AssistantChange change) {
+		return outboxMessage(change.eventId(), change.assistantId(), AssistantChange.typeOf(change),
+				change.occurredAt(), EventJson.mapper().writeValueAsBytes(change));
+	}
+
+	private OutboxMessage outboxMessage(String eventId, String assistantId, String type, Instant occurredAt,
+			byte[] payload) {
 		Map<String, String> headers = new LinkedHashMap<>();
-		for (Header header : new CloudEventHeaders(change.eventId(), SOURCE, AssistantChange.typeOf(change),
-				change.occurredAt(), change.assistantId())
-			.toKafkaHeaders()) {
+		for (Header header : new CloudEventHeaders(eventId, SOURCE, type, occurredAt, assistantId).toKafkaHeaders()) {
 			headers.put(header.key(), new String(header.value(), StandardCharsets.UTF_8));
 		}
-		return new OutboxMessage(change.assistantId(), change.eventId(), this.topics.pendingCreate(),
-				change.assistantId(), headers, EventJson.mapper().writeValueAsBytes(change));
+		return new OutboxMessage(assistantId, eventId, this.topics.pendingCreate(), assistantId, headers, payload);
 	}
 
 }

@@ -1,12 +1,14 @@
 package io.assistantsync.api.assistant;
 
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+
+import tools.jackson.core.JsonGenerator;
 
 import io.assistantsync.common.event.Visibility;
 import io.assistantsync.common.json.EventJson;
@@ -77,13 +79,38 @@ record AssistantDraft(String name, String emoji, String description, String cate
 	 * @return 64 hex digits of a SHA-256
 	 */
 	String fingerprint() {
-		byte[] canonical = EventJson.mapper().writeValueAsString(this).getBytes(StandardCharsets.UTF_8);
+		byte[] canonical = canonicalJson();
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
 		}
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("SHA-256 is required of every JVM", ex);
 		}
+	}
+
+	/**
+	 * The draft as data binding writes it, field by field on the streaming generator: the same bytes, so that
+	 * fingerprints stored before stay valid, without binding's reflection.
+	 */
+	byte[] canonicalJson() {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+		try (JsonGenerator json = EventJson.mapper().createGenerator(out)) {
+			json.writeStartObject();
+			json.writeStringProperty("name", this.name);
+			json.writeStringProperty("emoji", this.emoji);
+			json.writeStringProperty("description", this.description);
+			json.writeStringProperty("category", this.category);
+			json.writeName("tags");
+			json.writeStartArray();
+			for (String tag : this.tags) {
+				json.writeString(tag);
+			}
+			json.writeEndArray();
+			json.writeStringProperty("instructions", this.instructions);
+			json.writeStringProperty("visibility", (this.visibility != null) ? this.visibility.name() : null);
+			json.writeEndObject();
+		}
+		return out.toByteArray();
 	}
 
 }

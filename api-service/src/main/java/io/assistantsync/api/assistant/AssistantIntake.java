@@ -3,9 +3,6 @@ package io.assistantsync.api.assistant;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
-
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -17,9 +14,11 @@ import io.assistantsync.common.id.IdGenerator;
 import io.assistantsync.common.json.Timestamps;
 
 /**
- * Accepts assistants, manual re-syncs and the reconciler's republications. Each is one local transaction that
- * writes the assistant row, its version, its outbox row and, for a create with an Idempotency-Key, the key with
- * the answer. Nothing here talks to Kafka: the outbox relay publishes after the commit.
+ * Accepts assistants, manual re-syncs and the reconciler's republications. A create is committed with the others
+ * that arrive at the same time, in one local transaction that writes their assistant rows, versions, outbox rows
+ * and, for creates with an Idempotency-Key, the keys with their answers ({@link IntakeCommitter}); a re-sync or
+ * republication is a transaction of its own. Nothing here talks to Kafka: the outbox relay publishes after the
+ * commit.
  * <p>
  * A re-sync and a republication are the same change: a new event, with a new event id, of the assistant's latest
  * version as it is stored (a delete if it is deleted, a create at version 1, else an update with the same snapshot
@@ -34,9 +33,7 @@ class AssistantIntake {
 
 	private final AssistantStore assistants;
 
-	private final AssistantVersions versions;
-
-	private final IdempotentRequests idempotency;
+	private final IntakeCommitter committer;
 
 	private final Outbox outbox;
 
@@ -44,56 +41,41 @@ class AssistantIntake {
 
 	private final IdGenerator ids;
 
-	private final JsonMapper json;
-
 	private final ReconcileProperties reconcile;
 
 	private final Clock clock;
 
-	AssistantIntake(AssistantStore assistants, AssistantVersions versions, IdempotentRequests idempotency,
-			ReconcileProperties reconcile, Outbox outbox, AssistantChangeMessages events, IdGenerator ids,
-			JsonMapper json, Clock clock) {
+	AssistantIntake(AssistantStore assistants, IntakeCommitter committer, ReconcileProperties reconcile,
+			Outbox outbox, AssistantChangeMessages events, IdGenerator ids, Clock clock) {
 		this.assistants = assistants;
-		this.versions = versions;
-		this.idempotency = idempotency;
+		this.committer = committer;
 		this.reconcile = reconcile;
 		this.outbox = outbox;
 		this.events = events;
 		this.ids = ids;
-		this.json = json;
 		this.clock = clock;
 	}
 
 	/**
-	 * Creates an assistant, or answers as the owner's first request with the same Idempotency-Key did.
+	 * Creates an assistant, or answers as the owner's first request with the same Idempotency-Key did. The create
+	 * is prepared here, on the request thread, and written with the others waiting at the same time by one
+	 * transaction ({@link IntakeCommitter}); this returns once that transaction has committed.
 	 * @param ownerId who creates it
 	 * @param draft the validated request
 	 * @param idempotencyKey the key, or {@code null}
 	 * @return the answer to send
 	 */
-	@Transactional
 	Accepted accept(String ownerId, AssistantDraft draft, String idempotencyKey) {
 		Instant now = Timestamps.toMillis(this.clock.instant());
-		if (idempotencyKey != null) {
-			Optional<Accepted> earlier = this.idempotency.claim(ownerId, idempotencyKey, draft.fingerprint(), now);
-			if (earlier.isPresent()) {
-				return earlier.get();
-			}
-		}
 		AssistantResource assistant = new AssistantResource(this.ids.newId(), ownerId, draft.name(), draft.emoji(),
 				draft.description(), draft.category(), draft.tags(), draft.instructions(), draft.visibility(), 1, now,
 				now, AssistantResource.Sync.pending());
 		String eventId = this.ids.newId();
-		this.assistants.insert(assistant, eventId);
-		this.versions.record(assistant.id(),
-				new AssistantVersion(1, VersionChange.CREATED, draft.setFields(), ownerId, now));
-		this.outbox.append(this.events.latestChange(assistant, false, eventId, now));
 		Accepted accepted = new Accepted(HttpStatus.ACCEPTED.value(), assistant.id(), assistant.version(),
-				this.json.writeValueAsString(assistant));
-		if (idempotencyKey != null) {
-			this.idempotency.complete(ownerId, idempotencyKey, accepted);
-		}
-		return accepted;
+				AssistantJson.resource(assistant));
+		String fingerprint = (idempotencyKey != null) ? draft.fingerprint() : null;
+		return this.committer.commit(new Creation(ownerId, idempotencyKey, fingerprint, assistant, eventId,
+				draft.setFields(), this.events.created(assistant, eventId, now), accepted));
 	}
 
 	/**

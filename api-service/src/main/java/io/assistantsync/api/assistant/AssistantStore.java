@@ -6,11 +6,13 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -37,6 +39,15 @@ public class AssistantStore {
 			VALUES (:id, :ownerId, :name, :emoji, :description, :category, :tags, :instructions, :visibility,
 			    :version, :createdAt, :updatedAt, 'PENDING', :syncEventId, 0, :createdAt)
 			""";
+
+	/* the same row as INSERT, once per assistant of a group, in one statement */
+	private static final String INSERT_ALL = """
+			INSERT INTO assistants (id, owner_id, name, emoji, description, category, tags, instructions, visibility,
+			    version, created_at, updated_at, sync_status, sync_event_id, sync_attempts, sync_requested_at)
+			VALUES %s
+			""";
+
+	private static final String INSERT_ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?, 0, ?)";
 
 	private static final String FIND_ANY = "SELECT " + COLUMNS
 			+ " FROM assistants WHERE id = :id AND owner_id = :ownerId";
@@ -109,12 +120,45 @@ public class AssistantStore {
 
 	private final JdbcClient jdbc;
 
-	AssistantStore(JdbcClient jdbc) {
+	private final JdbcTemplate rows;
+
+	AssistantStore(JdbcClient jdbc, JdbcTemplate rows) {
 		this.jdbc = jdbc;
+		this.rows = rows;
 	}
 
 	void insert(AssistantResource assistant, String syncEventId) {
 		insert(this.jdbc, assistant.snapshot(), syncEventId).update();
+	}
+
+	/**
+	 * Stores the new, PENDING assistants of a group of creates with one statement, each on its pending-create
+	 * event; the values are bound by type, so no parameter type is looked up.
+	 * @param creations the creates
+	 */
+	void insertAll(List<Creation> creations) {
+		String sql = INSERT_ALL.formatted(String.join(", ", Collections.nCopies(creations.size(), INSERT_ROW)));
+		this.rows.update(sql, (statement) -> {
+			int i = 1;
+			for (Creation creation : creations) {
+				AssistantResource assistant = creation.assistant();
+				Timestamp createdAt = Timestamp.from(assistant.createdAt());
+				statement.setString(i++, assistant.id());
+				statement.setString(i++, assistant.ownerId());
+				statement.setString(i++, assistant.name());
+				statement.setString(i++, assistant.emoji());
+				statement.setString(i++, assistant.description());
+				statement.setString(i++, assistant.category());
+				statement.setObject(i++, assistant.tags().toArray(String[]::new));
+				statement.setString(i++, assistant.instructions());
+				statement.setString(i++, assistant.visibility().name());
+				statement.setLong(i++, assistant.version());
+				statement.setTimestamp(i++, createdAt);
+				statement.setTimestamp(i++, Timestamp.from(assistant.updatedAt()));
+				statement.setString(i++, creation.eventId());
+				statement.setTimestamp(i++, createdAt);
+			}
+		});
 	}
 
 	/**

@@ -4,8 +4,10 @@ import java.sql.Array;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,6 +23,13 @@ class AssistantVersions {
 			VALUES (:assistantId, :version, :change, :changedFields, :changedBy, :changedAt)
 			""";
 
+	private static final String INSERT_CREATED = """
+			INSERT INTO assistant_versions (assistant_id, version, change, changed_fields, changed_by, changed_at)
+			VALUES %s
+			""";
+
+	private static final String CREATED_ROW = "(?, 1, 'CREATED', ?, ?, ?)";
+
 	private static final String NEWEST_FIRST = """
 			SELECT version, change, changed_fields, changed_by, changed_at FROM assistant_versions
 			WHERE assistant_id = :assistantId AND version < :before
@@ -29,8 +38,28 @@ class AssistantVersions {
 
 	private final JdbcClient jdbc;
 
-	AssistantVersions(JdbcClient jdbc) {
+	private final JdbcTemplate rows;
+
+	AssistantVersions(JdbcClient jdbc, JdbcTemplate rows) {
 		this.jdbc = jdbc;
+		this.rows = rows;
+	}
+
+	/**
+	 * Records version 1 of each assistant of a group of creates, with one statement.
+	 * @param creations the creates
+	 */
+	void recordCreated(List<Creation> creations) {
+		String sql = INSERT_CREATED.formatted(String.join(", ", Collections.nCopies(creations.size(), CREATED_ROW)));
+		this.rows.update(sql, (statement) -> {
+			int i = 1;
+			for (Creation creation : creations) {
+				statement.setString(i++, creation.assistant().id());
+				statement.setObject(i++, creation.setFields().toArray(String[]::new));
+				statement.setString(i++, creation.ownerId());
+				statement.setTimestamp(i++, Timestamp.from(creation.assistant().createdAt()));
+			}
+		});
 	}
 
 	void record(String assistantId, AssistantVersion version) {

@@ -2,8 +2,14 @@ package io.assistantsync.api.assistant;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,6 +31,24 @@ class IdempotencyKeys {
 			WHERE idempotency_keys.created_at < :expiredBefore
 			""";
 
+	/*
+	 * A group's keys, each with its answer: the group's transaction is the request's, so nobody sees the answer
+	 * before the assistant it names is committed. A key another live request holds is left alone and not returned.
+	 */
+	private static final String CLAIM_ALL = """
+			INSERT INTO idempotency_keys (owner_id, idempotency_key, request_hash, created_at, assistant_id,
+			    response_status, response_body)
+			VALUES %s
+			ON CONFLICT (owner_id, idempotency_key) DO UPDATE
+			SET request_hash = EXCLUDED.request_hash, created_at = EXCLUDED.created_at,
+			    assistant_id = EXCLUDED.assistant_id, response_status = EXCLUDED.response_status,
+			    response_body = EXCLUDED.response_body
+			WHERE idempotency_keys.created_at < ?
+			RETURNING owner_id, idempotency_key
+			""";
+
+	private static final String CLAIM_ROW = "(?, ?, ?, ?, ?, ?, ?)";
+
 	private static final String FIND = """
 			SELECT request_hash, assistant_id, response_status, response_body
 			FROM idempotency_keys WHERE owner_id = :owner AND idempotency_key = :key
@@ -43,8 +67,11 @@ class IdempotencyKeys {
 
 	private final JdbcClient jdbc;
 
-	IdempotencyKeys(JdbcClient jdbc) {
+	private final JdbcTemplate rows;
+
+	IdempotencyKeys(JdbcClient jdbc, JdbcTemplate rows) {
 		this.jdbc = jdbc;
+		this.rows = rows;
 	}
 
 	/**
@@ -60,6 +87,30 @@ class IdempotencyKeys {
 			.param("now", Timestamp.from(now))
 			.param("expiredBefore", Timestamp.from(expiredBefore))
 			.update() == 1;
+	}
+
+	/**
+	 * Claims the keys of several creates, each with its answer, in the order given; see
+	 * {@link IdempotentRequests#claimAll(List, Instant)}.
+	 * @return the keys claimed
+	 */
+	Set<OwnedKey> claimAll(List<Creation> creations, Instant expiredBefore) {
+		String sql = CLAIM_ALL.formatted(String.join(", ", Collections.nCopies(creations.size(), CLAIM_ROW)));
+		Set<OwnedKey> claimed = new HashSet<>();
+		this.rows.query(sql, (statement) -> {
+			int i = 1;
+			for (Creation creation : creations) {
+				statement.setString(i++, creation.ownerId());
+				statement.setString(i++, creation.idempotencyKey());
+				statement.setString(i++, creation.fingerprint());
+				statement.setTimestamp(i++, Timestamp.from(creation.assistant().createdAt()));
+				statement.setString(i++, creation.assistant().id());
+				statement.setInt(i++, creation.answer().status());
+				statement.setString(i++, creation.answer().body());
+			}
+			statement.setTimestamp(i, Timestamp.from(expiredBefore));
+		}, (RowCallbackHandler) (rs) -> claimed.add(new OwnedKey(rs.getString(1), rs.getString(2))));
+		return claimed;
 	}
 
 	Optional<StoredResponse> find(String owner, String key) {
@@ -90,6 +141,22 @@ class IdempotencyKeys {
 			.param("expiredBefore", Timestamp.from(expiredBefore))
 			.param("batchSize", batchSize)
 			.update();
+	}
+
+	/**
+	 * An Idempotency-Key with its owner: keys are unique per owner.
+	 *
+	 * @param ownerId the owner
+	 * @param key the key
+	 */
+	record OwnedKey(String ownerId, String key) implements Comparable<OwnedKey> {
+
+		@Override
+		public int compareTo(OwnedKey other) {
+			int byOwner = this.ownerId.compareTo(other.ownerId);
+			return (byOwner != 0) ? byOwner : this.key.compareTo(other.key);
+		}
+
 	}
 
 	/**

@@ -1,10 +1,13 @@
 package io.assistantsync.api.assistant;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import io.assistantsync.api.assistant.IdempotencyKeys.OwnedKey;
 import io.assistantsync.api.assistant.IdempotencyKeys.StoredResponse;
 import io.assistantsync.api.system.ApiProblems;
 
@@ -40,15 +43,48 @@ class IdempotentRequests {
 		if (this.keys.claim(ownerId, key, fingerprint, now, now.minus(this.properties.retention()))) {
 			return Optional.empty();
 		}
-		StoredResponse stored = this.keys.find(ownerId, key)
-			.orElseThrow(() -> ApiProblems.conflict("The Idempotency-Key expired while this request was processed; retry it"));
+		return Optional.of(answer(this.keys.find(ownerId, key).orElse(null), fingerprint));
+	}
+
+	/**
+	 * Claims the keys of a group of creates for the current transaction, each with its answer, in one statement.
+	 * Blocks while another open transaction holds one of them; the creates come sorted by key, so that two groups
+	 * always wait for each other in the same order and never deadlock.
+	 * @param creations creates with an Idempotency-Key, at most one per key, sorted by {@link Creation#ownedKey()}
+	 * @param now the current time
+	 * @return the keys this group owns now; the others belong to an earlier request
+	 */
+	Set<OwnedKey> claimAll(List<Creation> creations, Instant now) {
+		return this.keys.claimAll(creations, now.minus(this.properties.retention()));
+	}
+
+	/**
+	 * The stored answer of a key that an earlier request claimed.
+	 * @return the answer, or {@code null} when the key is gone (it expired meanwhile)
+	 */
+	StoredResponse stored(OwnedKey key) {
+		return this.keys.find(key.ownerId(), key.key()).orElse(null);
+	}
+
+	/**
+	 * What a request with a key that an earlier request claimed is answered.
+	 * @param stored the earlier request's answer, or {@code null} when the key is gone
+	 * @param fingerprint what this request asks for
+	 * @return the earlier answer, to repeat
+	 * @throws org.springframework.web.ErrorResponseException 422 for another fingerprint, 409 while the first
+	 * request is in flight or when the key expired meanwhile
+	 */
+	Accepted answer(StoredResponse stored, String fingerprint) {
+		if (stored == null) {
+			throw ApiProblems.conflict("The Idempotency-Key expired while this request was processed; retry it");
+		}
 		if (!stored.requestHash().equals(fingerprint)) {
 			throw ApiProblems.idempotencyKeyReused();
 		}
 		if (stored.status() == null) {
 			throw ApiProblems.conflict("A request with this Idempotency-Key is still being processed");
 		}
-		return Optional.of(Accepted.stored(stored.status(), stored.assistantId(), stored.body()));
+		return Accepted.stored(stored.status(), stored.assistantId(), stored.body());
 	}
 
 	/**

@@ -6,12 +6,14 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import tools.jackson.core.type.TypeReference;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,6 +35,13 @@ public class Outbox {
 			INSERT INTO outbox (aggregate_id, event_id, topic, record_key, headers, payload, created_at)
 			VALUES (:aggregateId, :eventId, :topic, :key, CAST(:headers AS json), :payload, :createdAt)
 			""";
+
+	private static final String INSERT_ALL = """
+			INSERT INTO outbox (aggregate_id, event_id, topic, record_key, headers, payload, created_at)
+			VALUES %s
+			""";
+
+	private static final String INSERT_ROW = "(?, ?, ?, ?, CAST(? AS json), ?, ?)";
 
 	private static final String CLAIM_DUE = """
 			SELECT id, event_id, topic, record_key, headers::text AS headers, payload
@@ -56,12 +65,15 @@ public class Outbox {
 
 	private final JdbcClient jdbc;
 
+	private final JdbcTemplate rows;
+
 	private final OutboxSignal signal;
 
 	private final Clock clock;
 
-	Outbox(JdbcClient jdbc, OutboxSignal signal, Clock clock) {
+	Outbox(JdbcClient jdbc, JdbcTemplate rows, OutboxSignal signal, Clock clock) {
 		this.jdbc = jdbc;
+		this.rows = rows;
 		this.signal = signal;
 		this.clock = clock;
 	}
@@ -73,6 +85,34 @@ public class Outbox {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void append(OutboxMessage message) {
 		insert(this.jdbc, message, this.clock.instant()).update();
+		raiseAfterCommit();
+	}
+
+	/**
+	 * Adds several records to the current transaction with one statement, in the order given; the relay is woken
+	 * once the transaction commits.
+	 * @param messages the records
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void appendAll(List<OutboxMessage> messages) {
+		String sql = INSERT_ALL.formatted(String.join(", ", Collections.nCopies(messages.size(), INSERT_ROW)));
+		Timestamp createdAt = Timestamp.from(this.clock.instant());
+		this.rows.update(sql, (statement) -> {
+			int i = 1;
+			for (OutboxMessage message : messages) {
+				statement.setString(i++, message.aggregateId());
+				statement.setString(i++, message.eventId());
+				statement.setString(i++, message.topic());
+				statement.setString(i++, message.key());
+				statement.setString(i++, EventJson.mapper().writeValueAsString(message.headers()));
+				statement.setBytes(i++, message.payload());
+				statement.setTimestamp(i++, createdAt);
+			}
+		});
+		raiseAfterCommit();
+	}
+
+	private void raiseAfterCommit() {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {

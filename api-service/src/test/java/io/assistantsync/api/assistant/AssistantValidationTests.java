@@ -13,8 +13,10 @@ import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 import org.springframework.context.annotation.Import;
@@ -27,6 +29,7 @@ import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.transaction.support.TransactionOperations;
 
 import io.assistantsync.api.outbox.Outbox;
 import io.assistantsync.api.security.CurrentOwner;
@@ -46,9 +49,9 @@ import static org.mockito.Mockito.verifyNoInteractions;
 @WebMvcTest(controllers = AssistantController.class,
 		excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX, pattern = "io\\.assistantsync\\.api\\.security\\..*"))
 @AutoConfigureMockMvc(addFilters = false)
-@Import({ AssistantIntake.class, Assistants.class, AssistantChangeMessages.class, IdempotentRequests.class,
-		CurrentOwner.class })
-@EnableConfigurationProperties({ IdempotencyProperties.class, ReconcileProperties.class })
+@Import({ AssistantIntake.class, IntakeCommitter.class, CreationWriter.class, Assistants.class,
+		AssistantChangeMessages.class, IdempotentRequests.class, CurrentOwner.class })
+@EnableConfigurationProperties({ IdempotencyProperties.class, ReconcileProperties.class, IntakeProperties.class })
 class AssistantValidationTests {
 
 	private static final String PATH = "/api/assistants";
@@ -211,6 +214,19 @@ class AssistantValidationTests {
 		assertThat(assistant.get("visibility").stringValue()).isEqualTo("PRIVATE");
 		assertThat(assistant.get("tags").isArray()).isTrue();
 		assertThat(assistant.get("tags")).isEmpty();
+	}
+
+	/**
+	 * The writers are mocks, so there is nothing to commit.
+	 */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class NoTransactions {
+
+		@Bean
+		TransactionOperations transactions() {
+			return TransactionOperations.withoutTransaction();
+		}
+
 	}
 
 	private void assertProblem(MockHttpServletResponse response, int status, List<String> fields) throws Exception {
