@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.assistantsync.api.security.CurrentOwner;
 import io.assistantsync.api.system.ApiProblems;
+import io.assistantsync.api.system.PageLimit;
 import io.assistantsync.api.system.ProblemSchema;
 import io.assistantsync.common.id.AssistantId;
 import io.assistantsync.common.validation.FieldViolation;
@@ -45,10 +46,6 @@ class AssistantController {
 	static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
 	private static final int IDEMPOTENCY_KEY_MAX = 255;
-
-	private static final int DEFAULT_LIMIT = 50;
-
-	private static final int MAX_LIMIT = 200;
 
 	private final AssistantIntake intake;
 
@@ -133,7 +130,7 @@ class AssistantController {
 			@Parameter(description = "nextCursor of the previous page") @RequestParam(required = false) String cursor) {
 		List<FieldViolation> violations = new ArrayList<>();
 		SyncStatus status = parseStatus(syncStatus, violations);
-		int pageSize = parseLimit(limit, violations);
+		int pageSize = PageLimit.parse(limit, violations);
 		AssistantCursor after = null;
 		if (cursor != null) {
 			after = AssistantCursor.decode(cursor);
@@ -217,23 +214,6 @@ class AssistantController {
 		}
 		violations.add(new FieldViolation("syncStatus", "must be PENDING, SYNCED or FAILED"));
 		return null;
-	}
-
-	private static int parseLimit(String value, List<FieldViolation> violations) {
-		if (value == null) {
-			return DEFAULT_LIMIT;
-		}
-		try {
-			int limit = Integer.parseInt(value);
-			if (limit >= 1 && limit <= MAX_LIMIT) {
-				return limit;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		violations.add(new FieldViolation("limit", "must be an integer from 1 to " + MAX_LIMIT));
-		return DEFAULT_LIMIT;
 	}
 
 	static URI location(String id) {

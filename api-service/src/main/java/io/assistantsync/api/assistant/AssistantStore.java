@@ -170,9 +170,17 @@ public class AssistantStore {
 	 * @return the statement, ready to {@code update()}
 	 */
 	public static JdbcClient.StatementSpec insert(JdbcClient jdbc, AssistantSnapshot assistant, String syncEventId) {
-		return jdbc.sql(INSERT)
-			.param("id", assistant.id())
+		return withVersion(jdbc.sql(INSERT), assistant)
 			.param("ownerId", assistant.ownerId())
+			.param("createdAt", Timestamp.from(assistant.createdAt()))
+			.param("syncEventId", syncEventId);
+	}
+
+	/**
+	 * Binds what every version of an assistant has: its id, editable fields, version and {@code updatedAt}.
+	 */
+	private static JdbcClient.StatementSpec withVersion(JdbcClient.StatementSpec statement, AssistantSnapshot assistant) {
+		return statement.param("id", assistant.id())
 			.param("name", assistant.name())
 			.param("emoji", assistant.emoji())
 			.param("description", assistant.description())
@@ -181,9 +189,7 @@ public class AssistantStore {
 			.param("instructions", assistant.instructions())
 			.param("visibility", assistant.visibility().name())
 			.param("version", assistant.version())
-			.param("createdAt", Timestamp.from(assistant.createdAt()))
-			.param("updatedAt", Timestamp.from(assistant.updatedAt()))
-			.param("syncEventId", syncEventId);
+			.param("updatedAt", Timestamp.from(assistant.updatedAt()));
 	}
 
 	/**
@@ -229,19 +235,7 @@ public class AssistantStore {
 	 * @param syncEventId the update event
 	 */
 	void update(AssistantResource assistant, String syncEventId) {
-		this.jdbc.sql(UPDATE)
-			.param("id", assistant.id())
-			.param("name", assistant.name())
-			.param("emoji", assistant.emoji())
-			.param("description", assistant.description())
-			.param("category", assistant.category())
-			.param("tags", assistant.tags().toArray(String[]::new))
-			.param("instructions", assistant.instructions())
-			.param("visibility", assistant.visibility().name())
-			.param("version", assistant.version())
-			.param("updatedAt", Timestamp.from(assistant.updatedAt()))
-			.param("syncEventId", syncEventId)
-			.update();
+		withVersion(this.jdbc.sql(UPDATE), assistant.snapshot()).param("syncEventId", syncEventId).update();
 	}
 
 	/**

@@ -25,6 +25,7 @@ import io.assistantsync.api.assistant.Assistants;
 import io.assistantsync.api.assistant.TrackedAssistant;
 import io.assistantsync.api.security.CurrentOwner;
 import io.assistantsync.api.system.ApiProblems;
+import io.assistantsync.api.system.PageLimit;
 import io.assistantsync.api.system.ProblemSchema;
 import io.assistantsync.common.event.SyncResult;
 import io.assistantsync.common.json.EventJson;
@@ -38,10 +39,6 @@ import io.assistantsync.common.validation.FieldViolation;
 @RestController
 @Tag(name = "assistants")
 class AssistantHistoryController {
-
-	private static final int DEFAULT_LIMIT = 50;
-
-	private static final int MAX_LIMIT = 200;
 
 	private final Assistants assistants;
 
@@ -78,7 +75,7 @@ class AssistantHistoryController {
 		TrackedAssistant assistant = this.assistants.findIncludingDeleted(this.owner.id(), id)
 			.orElseThrow(() -> ApiProblems.notFound("No assistant with id " + id));
 		List<FieldViolation> violations = new ArrayList<>();
-		int pageSize = parseLimit(limit, violations);
+		int pageSize = PageLimit.parse(limit, violations);
 		long before = Long.MAX_VALUE;
 		if (cursor != null) {
 			HistoryCursor after = HistoryCursor.decode(cursor);
@@ -122,23 +119,6 @@ class AssistantHistoryController {
 
 	private static SyncResult outcome(String json) {
 		return EventJson.mapper().readValue(json, SyncResult.class);
-	}
-
-	private static int parseLimit(String value, List<FieldViolation> violations) {
-		if (value == null) {
-			return DEFAULT_LIMIT;
-		}
-		try {
-			int limit = Integer.parseInt(value);
-			if (limit >= 1 && limit <= MAX_LIMIT) {
-				return limit;
-			}
-		}
-		catch (NumberFormatException ex) {
-			// reported below
-		}
-		violations.add(new FieldViolation("limit", "must be an integer from 1 to " + MAX_LIMIT));
-		return DEFAULT_LIMIT;
 	}
 
 }
