@@ -1,8 +1,5 @@
 package io.assistantsync.api.system;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +13,13 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 
 import io.assistantsync.common.boot.TopicCreator;
 import io.assistantsync.common.boot.TopicsProperties;
 import io.assistantsync.fixtures.InJvmKafka;
+import io.assistantsync.testing.NoBrokerYet;
 import io.assistantsync.testing.SharedInfrastructureInitializer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,11 +35,9 @@ import static org.awaitility.Awaitility.await;
 				"spring.kafka.admin.operation-timeout=2s", "spring.kafka.admin.close-timeout=1s",
 				"assistants.sync.consumer-group=api-service-${test.topic-prefix}" })
 @ContextConfiguration(initializers = { SharedInfrastructureInitializer.class,
-		TopicCreationIntegrationTests.NoBrokerYet.class })
+		NoBrokerYet.class })
 @DirtiesContext
 class TopicCreationIntegrationTests {
-
-	private static final int PORT = freePort();
 
 	private static InJvmKafka broker;
 
@@ -65,7 +58,7 @@ class TopicCreationIntegrationTests {
 	void shouldCreateItsTopicsOnceKafkaAnswers() throws Exception {
 		assertThat(this.creator.isCreated()).isFalse();
 
-		broker = InJvmKafka.start(PORT, 1, false);
+		broker = InJvmKafka.start(NoBrokerYet.PORT, 1, false);
 		await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).until(this.creator::isCreated);
 
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
@@ -76,27 +69,6 @@ class TopicCreationIntegrationTests {
 			assertThat(described).hasSize(2)
 				.allSatisfy((name, topic) -> assertThat(topic.partitions()).as(name).hasSize(3));
 		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/**
-	 * Points the service at an address where no broker listens until the test starts one.
-	 */
-	static class NoBrokerYet implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-
-		@Override
-		public void initialize(ConfigurableApplicationContext context) {
-			TestPropertyValues.of("spring.kafka.bootstrap-servers=127.0.0.1:" + PORT).applyTo(context);
-		}
-
 	}
 
 }

@@ -1,8 +1,5 @@
 package io.assistantsync.worker.sync;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,10 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ApplicationContextInitializer;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.kafka.support.TopicForRetryable;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
@@ -28,6 +22,7 @@ import org.springframework.test.context.ContextConfiguration;
 import io.assistantsync.common.boot.TopicCreator;
 import io.assistantsync.common.boot.TopicsProperties;
 import io.assistantsync.fixtures.InJvmKafka;
+import io.assistantsync.testing.NoBrokerYet;
 import io.assistantsync.testing.SharedInfrastructureInitializer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,11 +38,9 @@ import static org.awaitility.Awaitility.await;
 		properties = { "assistants.topics.partitions=3", "spring.kafka.admin.operation-timeout=2s",
 				"spring.kafka.admin.close-timeout=1s" })
 @ContextConfiguration(initializers = { SharedInfrastructureInitializer.class,
-		RetryTopicCreationIntegrationTests.NoBrokerYet.class })
+		NoBrokerYet.class })
 @DirtiesContext
 class RetryTopicCreationIntegrationTests {
-
-	private static final int PORT = freePort();
 
 	private static InJvmKafka broker;
 
@@ -75,7 +68,7 @@ class RetryTopicCreationIntegrationTests {
 		assertThat(expected).contains(this.topics.pendingCreate() + "-dlt", this.topics.pendingCreate() + "-retry-1000");
 		assertThat(this.creator.isCreated()).isFalse();
 
-		broker = InJvmKafka.start(PORT, 1, false);
+		broker = InJvmKafka.start(NoBrokerYet.PORT, 1, false);
 		await().atMost(Duration.ofSeconds(45)).pollInterval(Duration.ofMillis(500)).until(this.creator::isCreated);
 
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
@@ -85,27 +78,6 @@ class RetryTopicCreationIntegrationTests {
 			assertThat(described).containsOnlyKeys(expected)
 				.allSatisfy((name, topic) -> assertThat(topic.partitions()).as(name).hasSize(3));
 		}
-	}
-
-	private static int freePort() {
-		try (ServerSocket socket = new ServerSocket(0)) {
-			return socket.getLocalPort();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
-
-	/**
-	 * Points the worker at an address where no broker listens until the test starts one.
-	 */
-	static class NoBrokerYet implements ApplicationContextInitializer<ConfigurableApplicationContext> {
-
-		@Override
-		public void initialize(ConfigurableApplicationContext context) {
-			TestPropertyValues.of("spring.kafka.bootstrap-servers=127.0.0.1:" + PORT).applyTo(context);
-		}
-
 	}
 
 }
