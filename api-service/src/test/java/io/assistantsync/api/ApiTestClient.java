@@ -38,6 +38,20 @@ public final class ApiTestClient {
 	}
 
 	/**
+	 * Creates an assistant and checks that it was accepted.
+	 * @param json the request body
+	 * @return the new assistant's id
+	 * @throws AssertionError when the answer is not 202
+	 */
+	public String createAssistant(String json) {
+		HttpResponse<String> created = postJson("/api/assistants", json);
+		if (created.statusCode() != 202) {
+			throw new AssertionError("POST /api/assistants answered " + created.statusCode() + ": " + created.body());
+		}
+		return json(created).get("id").stringValue();
+	}
+
+	/**
 	 * POSTs any bytes with any content type.
 	 * @param path the path
 	 * @param contentType the Content-Type, or {@code null} for none

@@ -317,9 +317,7 @@ class AssistantChangesIntegrationTests {
 	}
 
 	private String created(String json) {
-		HttpResponse<String> created = client().postJson("/api/assistants", json);
-		assertThat(created.statusCode()).isEqualTo(202);
-		return ApiTestClient.json(created).get("id").stringValue();
+		return client().createAssistant(json);
 	}
 
 	private static String path(String id) {

@@ -265,9 +265,7 @@ class AssistantHistoryIntegrationTests {
 	}
 
 	private String created(String json) {
-		HttpResponse<String> created = client().postJson("/api/assistants", json);
-		assertThat(created.statusCode()).isEqualTo(202);
-		return ApiTestClient.json(created).get("id").stringValue();
+		return client().createAssistant(json);
 	}
 
 	private static String path(String id) {
