@@ -1,7 +1,5 @@
 package io.assistantsync.api.sync;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientException;
 import java.time.Duration;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -9,17 +7,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.kafka.autoconfigure.ConcurrentKafkaListenerContainerFactoryConfigurer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
 import org.springframework.kafka.listener.DefaultErrorHandler;
-import org.springframework.transaction.CannotCreateTransactionException;
-import org.springframework.transaction.TransactionSystemException;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.ExponentialBackOff;
 import org.springframework.util.backoff.FixedBackOff;
+
+import io.assistantsync.api.system.DatabaseOutages;
 
 /**
  * Error handling of the sync-result listeners and the container factory of the per-instance one.
@@ -80,25 +76,8 @@ class SyncResultsKafkaConfiguration {
 		return outage;
 	}
 
-	/**
-	 * Whether a failure is the database's, not the result's: it cannot be reached, the connection broke (SQLSTATE
-	 * class 08, or 57P: the server is shutting down), or the transaction could not be committed or rolled back,
-	 * which is how a connection that breaks in the middle of a statement shows.
-	 */
 	static boolean isStoreOutage(Throwable ex) {
-		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException
-					|| cause instanceof CannotCreateTransactionException || cause instanceof TransactionSystemException
-					|| cause instanceof SQLTransientException || isConnectionFailure(cause)) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	private static boolean isConnectionFailure(Throwable ex) {
-		String state = (ex instanceof SQLException sql) ? sql.getSQLState() : null;
-		return state != null && (state.startsWith("08") || state.startsWith("57P"));
+		return DatabaseOutages.isOutage(ex);
 	}
 
 }

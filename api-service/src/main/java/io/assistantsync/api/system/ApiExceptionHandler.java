@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.dao.UncategorizedDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -61,6 +63,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
 		return createResponseEntity(problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
+	}
+
+	/**
+	 * A commit or rollback that failed, or an SQL error Spring has no category for: 503 when it is the
+	 * database's failure (a connection that broke mid-transaction), else unexpected.
+	 */
+	@ExceptionHandler({ TransactionSystemException.class, UncategorizedDataAccessException.class })
+	ResponseEntity<Object> handleDatabaseFailure(Exception ex, WebRequest request) {
+		return DatabaseOutages.isOutage(ex) ? handleStoreUnavailable(ex, request) : handleUnexpected(ex, request);
 	}
 
 	@ExceptionHandler

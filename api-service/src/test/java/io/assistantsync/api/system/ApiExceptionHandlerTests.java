@@ -1,5 +1,7 @@
 package io.assistantsync.api.system;
 
+import java.sql.SQLException;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpStatus;
@@ -7,9 +9,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.context.request.ServletWebRequest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +38,22 @@ class ApiExceptionHandlerTests {
 			assertThat(problem.getType().toString()).endsWith("/service-unavailable");
 			assertThat(problem.getDetail()).doesNotContain("pool", "connection");
 		}
+	}
+
+	@Test
+	void shouldAnswer503WhenTheConnectionBrokeMidTransactionAnd500ForOtherUncategorizedFailures() {
+		ResponseEntity<Object> brokenRollback = this.handler.handleDatabaseFailure(new TransactionSystemException(
+				"JDBC rollback failed", new SQLException("This connection has been closed.", "08003")), this.request);
+		ResponseEntity<Object> brokenStatement = this.handler.handleDatabaseFailure(new UncategorizedSQLException(
+				"insert", "INSERT", new SQLException("An I/O error occurred", "08006")), this.request);
+		ResponseEntity<Object> other = this.handler.handleDatabaseFailure(
+				new UncategorizedSQLException("insert", "INSERT", new SQLException("something else", "XX000")),
+				this.request);
+
+		assertThat(brokenRollback.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(brokenRollback.getHeaders().getFirst("Retry-After")).isEqualTo("5");
+		assertThat(brokenStatement.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+		assertThat(other.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
 	}
 
 	@Test
