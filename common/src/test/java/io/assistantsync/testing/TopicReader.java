@@ -2,9 +2,18 @@ package io.assistantsync.testing;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -28,6 +37,8 @@ import io.assistantsync.common.kafka.CloudEventHeaders;
  * published. Also sends raw records, as another service would. The topics must exist.
  */
 public final class TopicReader implements AutoCloseable {
+
+	private static final Set<String> topicsWithLeaders = ConcurrentHashMap.newKeySet();
 
 	private final KafkaConsumer<String, byte[]> consumer;
 
@@ -97,11 +108,14 @@ public final class TopicReader implements AutoCloseable {
 	}
 
 	/**
-	 * Sends records to the shared broker and waits for their acknowledgement.
+	 * Sends records to the shared broker and waits for their acknowledgement. The first send to a topic waits
+	 * until each of its partitions has a leader: an idempotent producer that meets a topic created a moment
+	 * before can get NOT_LEADER and then stall on out-of-order sequence errors until it times out.
 	 * @param records the records
 	 */
 	@SafeVarargs
 	public static void send(ProducerRecord<String, byte[]>... records) {
+		awaitLeaders(Arrays.stream(records).map(ProducerRecord::topic).collect(Collectors.toSet()));
 		try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
 				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers(), ProducerConfig.ACKS_CONFIG,
 						"all"),
@@ -117,6 +131,28 @@ public final class TopicReader implements AutoCloseable {
 		catch (Exception ex) {
 			throw new IllegalStateException("Could not send test records", ex);
 		}
+	}
+
+	private static void awaitLeaders(Set<String> topics) {
+		Set<String> waiting = new HashSet<>(topics);
+		waiting.removeAll(topicsWithLeaders);
+		if (waiting.isEmpty()) {
+			return;
+		}
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
+			Awaitility.await("leaders of " + waiting)
+				.atMost(Duration.ofSeconds(30))
+				.pollInterval(Duration.ofMillis(100))
+				.ignoreExceptions()
+				.until(() -> admin.describeTopics(waiting)
+					.allTopicNames()
+					.get(5, TimeUnit.SECONDS)
+					.values()
+					.stream()
+					.flatMap(topic -> topic.partitions().stream())
+					.allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty()));
+		}
+		topicsWithLeaders.addAll(waiting);
 	}
 
 }
