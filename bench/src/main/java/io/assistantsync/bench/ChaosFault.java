@@ -8,18 +8,19 @@ import java.util.concurrent.locks.LockSupport;
  * once the fault is over (the process restarted, the lock released, the store back); the pipeline's
  * recovery is measured from there by the run.
  *
+ * @param key the fault's word on the command line ({@code --faults})
  * @param name a short name for the table
  * @param description what it does, for the schedule
  * @param action injects and undoes it
  */
-record ChaosFault(String name, String description, Action action) {
+record ChaosFault(String key, String name, String description, Action action) {
 
 	/**
 	 * A sync-worker killed with SIGKILL mid-batch and a new one started in its place.
 	 * @return the fault
 	 */
 	static ChaosFault killWorker() {
-		return new ChaosFault("kill a worker", "SIGKILL one sync-worker, start a new one in its place",
+		return new ChaosFault("worker", "kill a worker", "SIGKILL one sync-worker, start a new one in its place",
 				rig -> rig.fleet().killAndRestartWorker());
 	}
 
@@ -29,7 +30,7 @@ record ChaosFault(String name, String description, Action action) {
 	 * @return the fault
 	 */
 	static ChaosFault killBroker(Duration down) {
-		return new ChaosFault("kill the broker", "SIGKILL the Kafka broker, restart it on the same data after "
+		return new ChaosFault("broker", "kill the broker", "SIGKILL the Kafka broker, restart it on the same data after "
 				+ down.toSeconds() + " s", rig -> {
 					rig.broker().kill();
 					rig.out().println("  killed the broker (SIGKILL)");
@@ -44,7 +45,7 @@ record ChaosFault(String name, String description, Action action) {
 	 * @return the fault
 	 */
 	static ChaosFault killApi() {
-		return new ChaosFault("kill the api-service", "SIGKILL the api-service, start a new one on the same database",
+		return new ChaosFault("api", "kill the api-service", "SIGKILL the api-service, start a new one on the same database",
 				rig -> rig.fleet().killAndRestartApi());
 	}
 
@@ -54,7 +55,7 @@ record ChaosFault(String name, String description, Action action) {
 	 * @return the fault
 	 */
 	static ChaosFault lockStore(Duration held) {
-		return new ChaosFault("lock the store's table", "LOCK TABLE assistants IN ACCESS EXCLUSIVE MODE in the"
+		return new ChaosFault("lock", "lock the store's table", "LOCK TABLE assistants IN ACCESS EXCLUSIVE MODE in the"
 				+ " authoritative store for " + held.toSeconds() + " s", rig -> {
 					rig.out().printf("  locking the authoritative table for %d s%n", held.toSeconds());
 					rig.authority().holdTableLock("assistants", held);
@@ -68,7 +69,7 @@ record ChaosFault(String name, String description, Action action) {
 	 * @return the fault
 	 */
 	static ChaosFault stopStore(Duration down) {
-		return new ChaosFault("stop the store", "stop the authoritative store's PostgreSQL for " + down.toSeconds()
+		return new ChaosFault("store", "stop the store", "stop the authoritative store's PostgreSQL for " + down.toSeconds()
 				+ " s, start it on the same data", rig -> {
 					rig.authority().stop();
 					rig.out().printf("  stopped the authoritative store for %d s%n", down.toSeconds());
@@ -85,7 +86,7 @@ record ChaosFault(String name, String description, Action action) {
 	 * @return the fault
 	 */
 	static ChaosFault rebalance(int retryRate) {
-		return new ChaosFault("rebalance during retries", "while " + retryRate + " more POST/s go through "
+		return new ChaosFault("rebalance", "rebalance during retries", "while " + retryRate + " more POST/s go through "
 				+ "three retries each, add a worker to the group and then remove it", rig -> {
 					try (SteadyLoad retrying = ChaosRetries.load(rig.fleet().apiPort(), retryRate, rig.ledger())
 						.start()) {

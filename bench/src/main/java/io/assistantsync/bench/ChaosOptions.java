@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The settings of a chaos run: {@code --short} (two faults in about a minute, as the build runs it) or the
@@ -15,12 +16,14 @@ import java.util.List;
  * @param rate POSTs per second, held for the whole run
  * @param sessionTimeout the services' Kafka consumer session timeout in milliseconds, or {@code null} for
  * the client's default (45 s): how long a killed consumer keeps its partitions
+ * @param faults the keys of the full run's faults to inject, or empty for all of them
  */
-record ChaosOptions(boolean shortRun, Path root, Path work, int rate, String sessionTimeout) {
+record ChaosOptions(boolean shortRun, Path root, Path work, int rate, String sessionTimeout, Set<String> faults) {
 
 	static final String USAGE = """
-			usage: java -jar bench/target/bench.jar chaos [--short] [--root DIR] [--work DIR] [--rate N]
+			usage: java -jar bench/target/bench.jar chaos [--short | --faults F,F…] [--root DIR] [--work DIR] [--rate N]
 			  --short   two faults (kill a worker, kill the api-service) in about a minute
+			  --faults  only these faults of the full run, in its order: worker, broker, api, lock, store, rebalance
 			  --root    the repository root (default .)
 			  --work    data, logs and jar copies of the run, emptied first (default bench/target/chaos-work)
 			  --rate    POSTs per second, held throughout (default 60; 50 with --short)
@@ -38,6 +41,7 @@ record ChaosOptions(boolean shortRun, Path root, Path work, int rate, String ses
 		Path root = Path.of(".");
 		Path work = null;
 		Integer rate = null;
+		Set<String> faults = Set.of();
 		for (int i = 0; i < args.length; i++) {
 			String word = args[i];
 			if (word.equals("--short")) {
@@ -51,14 +55,18 @@ record ChaosOptions(boolean shortRun, Path root, Path work, int rate, String ses
 				case "--root" -> root = Path.of(value);
 				case "--work" -> work = Path.of(value);
 				case "--rate" -> rate = Integer.parseInt(value);
+				case "--faults" -> faults = Set.of(value.split(","));
 				default -> throw new IllegalArgumentException("unknown option " + word + "\n" + USAGE);
 			}
 		}
 		root = root.toAbsolutePath().normalize();
 		work = (work != null) ? work.toAbsolutePath().normalize() : root.resolve("bench/target/chaos-work");
 		// the short run cannot wait the client's 45 s for a killed consumer's partitions and still take a minute
+		if (shortRun && !faults.isEmpty()) {
+			throw new IllegalArgumentException("--short and --faults exclude each other\n" + USAGE);
+		}
 		return new ChaosOptions(shortRun, root, work, (rate != null) ? rate : (shortRun ? 50 : 60),
-				shortRun ? "10000" : null);
+				shortRun ? "10000" : null, faults);
 	}
 
 	/**
@@ -96,7 +104,10 @@ record ChaosOptions(boolean shortRun, Path root, Path work, int rate, String ses
 	 * @return the schedule
 	 */
 	ChaosSchedule schedule() {
-		return this.shortRun ? ChaosSchedule.shortRun() : ChaosSchedule.fullRun();
+		if (this.shortRun) {
+			return ChaosSchedule.shortRun();
+		}
+		return this.faults.isEmpty() ? ChaosSchedule.fullRun() : ChaosSchedule.only(this.faults);
 	}
 
 }

@@ -2,7 +2,10 @@ package io.assistantsync.bench;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The faults of a chaos run and when each is due, counted from the start of the steady load. A fault starts
@@ -27,6 +30,30 @@ record ChaosSchedule(List<Planned> faults) {
 				new Planned(Duration.ofSeconds(150), ChaosFault.lockStore(Duration.ofSeconds(40))),
 				new Planned(Duration.ofSeconds(235), ChaosFault.stopStore(Duration.ofSeconds(60))),
 				new Planned(Duration.ofSeconds(345), ChaosFault.rebalance(10))));
+	}
+
+	/**
+	 * Some faults of the full run, in its order, the first after 15 s; each later one waits for the
+	 * recovery from the one before, as in every run.
+	 * @param keys the faults' keys ({@link ChaosFault#key()})
+	 * @return the schedule
+	 * @throws IllegalArgumentException for an unknown key
+	 */
+	static ChaosSchedule only(Set<String> keys) {
+		List<Planned> all = fullRun().faults();
+		Set<String> unknown = new TreeSet<>(keys);
+		all.forEach(planned -> unknown.remove(planned.fault().key()));
+		if (!unknown.isEmpty()) {
+			throw new IllegalArgumentException("unknown faults " + unknown + "; the faults are "
+					+ all.stream().map(planned -> planned.fault().key()).toList());
+		}
+		List<Planned> chosen = new ArrayList<>();
+		for (Planned planned : all) {
+			if (keys.contains(planned.fault().key())) {
+				chosen.add(new Planned(Duration.ofSeconds(15 + 30L * chosen.size()), planned.fault()));
+			}
+		}
+		return new ChaosSchedule(List.copyOf(chosen));
 	}
 
 	/**

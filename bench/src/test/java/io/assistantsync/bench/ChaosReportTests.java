@@ -50,4 +50,17 @@ class ChaosReportTests {
 			.withMessageContaining("usage:");
 	}
 
+	@Test
+	void shouldPickFaultsOfTheFullRunInItsOrder() {
+		ChaosSchedule schedule = ChaosOptions.parse("--faults", "rebalance,worker").schedule();
+
+		assertThat(schedule.faults()).extracting(planned -> planned.fault().name())
+			.containsExactly("kill a worker", "rebalance during retries");
+		assertThat(schedule.faults()).extracting(planned -> planned.at().toSeconds()).containsExactly(15L, 45L);
+		assertThatIllegalArgumentException().isThrownBy(() -> ChaosOptions.parse("--faults", "meteor").schedule())
+			.withMessageContaining("meteor");
+		assertThatIllegalArgumentException().isThrownBy(() -> ChaosOptions.parse("--short", "--faults", "api"))
+			.withMessageContaining("exclude");
+	}
+
 }
