@@ -35,7 +35,7 @@ import io.assistantsync.common.boot.TopicsProperties;
  * Kafka clients of the worker. Values are read by {@link PendingCreateDeserializer} inside an
  * {@link ErrorHandlingDeserializer}; one producer writes forwarded records byte for byte and events as JSON
  * with no Java type headers. Offsets are committed after each poll's records are processed, which is after
- * their store writes and results.
+ * their store writes and results; a wakeup cannot make a consumer skip records ({@link WakeupSafeCommits}).
  */
 @Configuration(proxyBeanMethods = false)
 class WorkerKafkaConfiguration {
@@ -51,6 +51,7 @@ class WorkerKafkaConfiguration {
 			consumers.setKeyDeserializerSupplier(() -> new ErrorHandlingDeserializer<>(new StringDeserializer()));
 			consumers.setValueDeserializerSupplier(
 					() -> new ErrorHandlingDeserializer<>(new PendingCreateDeserializer()));
+			consumers.addPostProcessor(WakeupSafeCommits::wrap);
 		};
 	}
 
