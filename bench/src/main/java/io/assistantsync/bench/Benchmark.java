@@ -130,7 +130,8 @@ final class Benchmark {
 		results.note("Each pipeline round starts a fresh api-service (new database, new topics), measures ingest"
 				+ " with the worker stopped (after " + this.options.text("warmup-seconds") + " s of warm-up load, so"
 				+ " the JIT has compiled the request path), then starts a fresh worker whose new consumer group starts at the end of"
-				+ " the topic (so the ingest backlog is not part of the end-to-end figures), then measures end to end"
+				+ " the topic (so the ingest backlog is not part of the end-to-end figures), holds the first end-to-end"
+				+ " rate for " + this.options.text("warmup-seconds") + " s of warm-up, then measures end to end"
 				+ " and the retry timing, then reads both services' peak RSS (VmHWM) and peak heap (Actuator"
 				+ " jvm.memory.used, sampled every 500 ms).");
 		results.note("End to end: POST -> SYNCED latency counts from the POST's intended send time to the arrival"
