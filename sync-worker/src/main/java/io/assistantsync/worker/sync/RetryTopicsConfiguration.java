@@ -49,12 +49,15 @@ class RetryTopicsConfiguration extends RetryTopicConfigurationSupport {
 
 	private final SyncListenerProperties listener;
 
+	private final TopicsProperties topics;
+
 	private final ObjectProvider<FailedAttempts> failedAttempts;
 
-	RetryTopicsConfiguration(SyncStoreProperties store, SyncListenerProperties listener,
+	RetryTopicsConfiguration(SyncStoreProperties store, SyncListenerProperties listener, TopicsProperties topics,
 			ObjectProvider<FailedAttempts> failedAttempts) {
 		this.store = store;
 		this.listener = listener;
+		this.topics = topics;
 		this.failedAttempts = failedAttempts;
 	}
 
@@ -101,12 +104,14 @@ class RetryTopicsConfiguration extends RetryTopicConfigurationSupport {
 
 	/**
 	 * The main topic is consumed by the batch listener; the record listener's main-topic container only
-	 * anchors the retry chain and is never started. The retry topics' consumers fetch with a short wait:
-	 * after a failed record Spring Kafka seeks back to the rest of the poll, and the next fetch cannot go
-	 * out before the one in flight returns, which with Kafka's default wait held each record behind a
-	 * failure for half a second. They also poll with a short timeout: a partition paused until its record is due
-	 * is resumed from the scheduler's thread, and a resume that lands just before the consumer polls again is
-	 * only seen when that poll ends, which with the default timeout made such a retry five seconds late. Their
+	 * anchors the retry chain and is never started. With a consumer per partition, a retry topic's error handler
+	 * does not seek back after a forwarded record: the next record of the poll is processed from memory, where a
+	 * seek and a new fetch each cost tens of milliseconds and made records falling due together hundreds of
+	 * milliseconds late ({@link SyncListenerProperties#seeksAfterError(int)}). The retry topics' consumers
+	 * poll with a short timeout: a partition paused until its record is due is resumed from the scheduler's
+	 * thread, and a resume that lands just before the consumer polls again is only seen when that poll ends,
+	 * which with the default timeout made such a retry five seconds late. Their fetches wait a short
+	 * {@code retry-fetch-max-wait} at most, since a fetch in flight holds the next one. Their
 	 * error handlers report each forwarded record ({@link FailedAttempts}).
 	 */
 	@Override
@@ -123,7 +128,11 @@ class RetryTopicsConfiguration extends RetryTopicConfigurationSupport {
 				container.getContainerProperties().setPollTimeout(this.listener.retryPollTimeout().toMillis());
 			}
 		});
-		customizers.customizeErrorHandler(errors -> errors.setRetryListeners(this.failedAttempts.getObject()));
+		boolean seeks = this.listener.seeksAfterError(this.topics.partitions());
+		customizers.customizeErrorHandler(errors -> {
+			errors.setRetryListeners(this.failedAttempts.getObject());
+			errors.setSeekAfterError(seeks);
+		});
 	}
 
 	@Override
