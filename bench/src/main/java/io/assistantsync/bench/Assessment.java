@@ -27,11 +27,11 @@ final class Assessment {
 									"api-service ingest at %s connections is %.0f POST/s, %.2fx the %.0f tx/s that PostgreSQL"
 											+ " alone commits for the same two inserts (closed loop, %s connections, median of %d runs)."
 											+ " The api-service is CPU-bound here, not commit-bound: under this load it uses most of"
-											+ " both cores while PostgreSQL uses a fraction of one. Suggested change (api-service):"
-											+ " trim the request path (the body is parsed to a tree and the resource and the event are"
-											+ " serialised separately; the HTTP observation), then group commit - concurrent accepted"
-											+ " drafts inserted with one multi-row statement per table and one commit, each 202 sent"
-											+ " only after it.",
+											+ " both cores while PostgreSQL uses a fraction of one. Concurrent POSTs already share a"
+											+ " commit (group commit), so the limit is the CPU per request (api-service CPU per POST in"
+											+ " the ingest table: about 1 ms, which on 2 cores shared with the load generator, the broker"
+											+ " and PostgreSQL allows little more than 1,500 POST/s); what is left is HTTP, JSON and"
+											+ " Spring MVC per request.",
 									c, ingest.median(), target.ratio(), limit.median(), c, ingest.runs().size()));
 						}
 					});
@@ -64,10 +64,10 @@ final class Assessment {
 							"sync-worker drains %.0f records/s with %s partition(s), %.0f%% of the %.0f rows/s PostgreSQL"
 									+ " takes in 100-row upserts (100,000 preloaded events, median of %d runs). Per poll the"
 									+ " worker does one upsert, then publishes and waits for every SYNCED ack before the next"
-									+ " poll, so the store and the broker are used one after the other. Suggested change"
-									+ " (sync-worker, PendingCreateBatchListener/SyncResultPublisher): larger polls"
-									+ " (max.poll.records 2,000, fetch.min.bytes), a larger batch.size/linger.ms for the"
-									+ " results producer, and overlap: write batch n+1 while the acks of batch n are pending.",
+									+ " poll, so the store and the broker are used one after the other. Next step"
+									+ " (sync-worker, PendingCreateBatchListener): overlap, writing batch n+1 while the acks of"
+									+ " batch n are pending and committing n's offsets only after them; Spring Kafka's async acks"
+									+ " pause the consumer until a poll's acks are in, so this needs a pipeline of its own.",
 							drain.median(), partitions, 100 * target.ratio(), limit.median(), drain.runs().size()));
 				}
 			});
