@@ -1,7 +1,15 @@
 package io.assistantsync.testing;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.testcontainers.DockerClientFactory;
@@ -69,6 +77,25 @@ public final class TestKafka {
 	 */
 	public static String uniqueTopicPrefix() {
 		return "it-" + new IdGenerator().newId().toLowerCase(Locale.ROOT).replace('_', 'x');
+	}
+
+	/**
+	 * Creates a topic on the shared broker, for a test that uses plain Kafka clients.
+	 * @param name the topic, e.g. under {@link #uniqueTopicPrefix()}
+	 * @param partitions its partitions, with one replica each
+	 * @throws IllegalStateException when the broker does not create it within 30 s
+	 */
+	public static void createTopic(String name, int partitions) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+			admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted while creating " + name, ex);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("could not create " + name, ex);
+		}
 	}
 
 	static synchronized void shutdown() {

@@ -25,7 +25,7 @@ final class WakeupSafeCommits implements InvocationHandler {
 	private static final Logger logger = LoggerFactory.getLogger(WakeupSafeCommits.class);
 
 	/** More wakeups than this in a row during one commit are passed on. */
-	static final int MAX_WAKEUPS = 5;
+	private static final int MAX_WAKEUPS = 5;
 
 	private final Consumer<?, ?> consumer;
 

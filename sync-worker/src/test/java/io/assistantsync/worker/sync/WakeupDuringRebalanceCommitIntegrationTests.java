@@ -3,17 +3,12 @@ package io.assistantsync.worker.sync;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListSet;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.LongStream;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -54,11 +49,9 @@ class WakeupDuringRebalanceCommitIntegrationTests {
 	private String topic;
 
 	@BeforeEach
-	void createTopicWithRecords() throws Exception {
+	void createTopicWithRecords() {
 		this.topic = TestKafka.uniqueTopicPrefix() + ".rebalance-commits";
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-			admin.createTopics(List.of(new NewTopic(this.topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-		}
+		TestKafka.createTopic(this.topic, 1);
 		@SuppressWarnings("unchecked")
 		ProducerRecord<String, byte[]>[] records = LongStream.range(0, RECORDS)
 			.mapToObj(i -> new ProducerRecord<>(this.topic, "key", new byte[] { (byte) i }))

@@ -4,11 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -39,12 +35,10 @@ class WakeupSafeCommitsIntegrationTests {
 	private TopicPartition partition;
 
 	@BeforeEach
-	void createTopicWithOneRecord() throws Exception {
+	void createTopicWithOneRecord() {
 		this.topic = TestKafka.uniqueTopicPrefix() + ".wakeups";
 		this.partition = new TopicPartition(this.topic, 0);
-		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers()))) {
-			admin.createTopics(List.of(new NewTopic(this.topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
-		}
+		TestKafka.createTopic(this.topic, 1);
 		TopicReader.send(new ProducerRecord<>(this.topic, "key", new byte[] { 1 }));
 	}
 
